@@ -1,0 +1,11 @@
+namespace Fabric.Hypervisor.Simulated;
+
+/// <summary>Knobs for the in-memory driver used by unit tests and scale simulation.</summary>
+public sealed class SimulatedHypervisorOptions
+{
+    /// <summary>Delay added to every operation, to model a real hypervisor's latency.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>What the simulated host reports for hardware virtualization.</summary>
+    public bool HardwareVirtualization { get; set; } = true;
+}

@@ -1,0 +1,13 @@
+namespace Fabric.Hypervisor;
+
+/// <summary>The run state of a VM process as the hypervisor sees it.</summary>
+public enum VmRunState
+{
+    Starting,
+    Running,
+    Paused,
+    Suspended,
+    ShuttingDown,
+    Stopped,
+    Crashed,
+}
