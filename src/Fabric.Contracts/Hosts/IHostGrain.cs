@@ -1,0 +1,18 @@
+namespace Fabric.Contracts.Hosts;
+
+/// <summary>One physical host, keyed by its host name. Owns the host's registration and liveness.</summary>
+[Alias("fabric.IHostGrain")]
+public interface IHostGrain : IGrainWithStringKey
+{
+    /// <summary>Registers (first time) or renews the host; returns its desired assignments.</summary>
+    [Alias("Heartbeat")]
+    Task<HeartbeatReply> Heartbeat(HostHeartbeat heartbeat);
+
+    /// <summary>The host as the cluster knows it, or <c>null</c> when it never registered.</summary>
+    [Alias("GetInfo")]
+    Task<HostInfo?> GetInfo();
+
+    /// <summary>Puts the host in or out of maintenance.</summary>
+    [Alias("SetMaintenance")]
+    Task<HostInfo> SetMaintenance(bool enabled);
+}
