@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Fabric.Contracts.Configuration;
+using Fabric.Grains;
 using Fabric.Grains.Hosts;
 using Fabric.Silo.Api;
 using Fabric.Silo.Configuration;
@@ -28,6 +29,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 builder.UseOrleans(silo => OrleansSetup.Configure(silo, settings));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddKeyedSingleton(FabricTime.Key, TimeProvider.System);
 builder.Services.AddSingleton<ClusterReadiness>();
 builder.Services.Configure<HostLivenessOptions>(builder.Configuration.GetSection(HostLivenessOptions.Section));
 builder.Services.AddProblemDetails();

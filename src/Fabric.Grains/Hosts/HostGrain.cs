@@ -1,4 +1,5 @@
 using Fabric.Contracts.Hosts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace Fabric.Grains.Hosts;
 public sealed partial class HostGrain(
     [PersistentState("host", GrainStorageNames.Default)] IPersistentState<HostRecord> state,
     IOptions<HostLivenessOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(FabricTime.Key)] TimeProvider time,
     ILogger<HostGrain> logger) : Grain, IHostGrain
 {
     private readonly HostLivenessOptions _options = options.Value;

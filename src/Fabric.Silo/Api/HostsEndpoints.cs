@@ -1,4 +1,5 @@
 using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Validation;
 
 namespace Fabric.Silo.Api;
 
@@ -15,6 +16,11 @@ public static class HostsEndpoints
 
         hosts.MapGet("/{name}", async (string name, IGrainFactory grains) =>
         {
+            if (HostNames.Validate(name) is { } problem)
+            {
+                return Results.Problem(title: "Invalid host name", detail: problem, statusCode: StatusCodes.Status400BadRequest);
+            }
+
             var info = await grains.GetGrain<IHostGrain>(name).GetInfo();
             return info is null
                 ? Results.Problem(
