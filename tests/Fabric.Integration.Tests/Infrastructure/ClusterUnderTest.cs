@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Fabric.Contracts.Hosts;
+using Fabric.Testing.Processes;
+using Fabric.Testing.Waiting;
+
+namespace Fabric.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// A real single-host cluster for one test: redis-server (AOF), fabric-silo and fabric-agent as
+/// separate processes on free loopback ports, in a temporary folder removed afterwards.
+/// </summary>
+public sealed class ClusterUnderTest : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly int _siloPort = FreePort.Next();
+    private readonly int _gatewayPort = FreePort.Next();
+
+    private ClusterUnderTest(string directory, RedisServer redis)
+    {
+        Directory = directory;
+        Redis = redis;
+        ApiUrl = $"http://127.0.0.1:{FreePort.Next()}";
+    }
+
+    public string Directory { get; }
+
+    public RedisServer Redis { get; }
+
+    public string ApiUrl { get; }
+
+    public ChildProcess? Silo { get; private set; }
+
+    public ChildProcess? Agent { get; private set; }
+
+    /// <summary>Liveness limit given to the silo, short so "agent stopped → Unreachable" is quick to see.</summary>
+    public static TimeSpan UnreachableAfter { get; } = TimeSpan.FromSeconds(3);
+
+    public static async Task<ClusterUnderTest> StartRedisAsync()
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("fabric-it-").FullName;
+        return new ClusterUnderTest(directory, await RedisServer.StartAsync(Path.Combine(directory, "redis")));
+    }
+
+    public async Task StartSiloAsync()
+    {
+        Silo = ChildProcess.StartDotnet(RepositoryPaths.SiloDll,
+            ["--urls", ApiUrl, $"--Fabric:Redis={Redis.ConnectionString}", $"--Fabric:SiloPort={_siloPort}",
+             $"--Fabric:GatewayPort={_gatewayPort}", $"--Fabric:Hosts:UnreachableAfter={UnreachableAfter}"],
+            Path.Combine(Directory, "silo.log"));
+        await Eventually.MatchAsync(
+            async () => Silo.HasExited ? throw new InvalidOperationException($"silo exited: {Silo.Output}") : (int)(await _http.GetAsync($"{ApiUrl}/readyz")).StatusCode,
+            status => status == 200, TimeSpan.FromSeconds(90), "the silo to be ready");
+    }
+
+    public ChildProcess StartAgent(string hostName, string driver)
+    {
+        Agent = ChildProcess.StartDotnet(RepositoryPaths.AgentDll, AgentArguments(hostName, driver), Path.Combine(Directory, "agent.log"));
+        return Agent;
+    }
+
+    public string[] AgentArguments(string hostName, string driver) =>
+        [$"--Fabric:Redis={Redis.ConnectionString}", $"--Fabric:Driver={driver}", $"--Fabric:HostName={hostName}",
+         $"--Fabric:DataDir={Path.Combine(Directory, "agent")}"];
+
+    public async Task<IReadOnlyList<HostInfo>> ListHostsAsync() =>
+        await _http.GetFromJsonAsync<List<HostInfo>>($"{ApiUrl}/api/v1/hosts", Json) ?? [];
+
+    public async Task<HostInfo> WaitForHostAsync(string name, HostState state, TimeSpan deadline)
+    {
+        var hosts = await Eventually.MatchAsync(ListHostsAsync, hs => hs.Any(h => h.Name == name && h.State == state), deadline,
+            $"host {name} to be {state}");
+        return hosts.Single(h => h.Name == name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in new[] { Agent, Silo })
+        {
+            if (process is not null)
+            {
+                await process.DisposeAsync();
+            }
+        }
+
+        await Redis.DisposeAsync();
+        _http.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
