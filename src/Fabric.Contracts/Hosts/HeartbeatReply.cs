@@ -1,9 +1,13 @@
+using Fabric.Contracts.Tasks;
+
 namespace Fabric.Contracts.Hosts;
 
-/// <summary>The cluster's answer to a heartbeat: what the host should be running.</summary>
+/// <summary>The cluster's answer to a heartbeat: what the host should be running, and work to do.</summary>
 /// <param name="State">The host's state after this heartbeat.</param>
-/// <param name="DesiredVmIds">VMs assigned to this host (none until VM placement exists).</param>
+/// <param name="Assignments">Every VM assigned to this host with its desired state.</param>
+/// <param name="Tasks">Tasks not yet reported done; a task the agent already runs is sent again until it reports.</param>
 [GenerateSerializer, Immutable, Alias("fabric.HeartbeatReply")]
 public sealed record HeartbeatReply(
     [property: Id(0)] HostState State,
-    [property: Id(1)] IReadOnlyList<string> DesiredVmIds);
+    [property: Id(1)] IReadOnlyList<VmAssignment> Assignments,
+    [property: Id(2)] IReadOnlyList<HostTask> Tasks);

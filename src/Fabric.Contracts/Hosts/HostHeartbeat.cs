@@ -1,3 +1,6 @@
+using Fabric.Contracts.Tasks;
+using Fabric.Contracts.Vms;
+
 namespace Fabric.Contracts.Hosts;
 
 /// <summary>
@@ -5,10 +8,14 @@ namespace Fabric.Contracts.Hosts;
 /// The first heartbeat of a host registers it; every later one renews it.
 /// </summary>
 /// <param name="Capabilities">The host's probed capabilities; <c>null</c> while the agent's first probe runs (the host shows as Joining).</param>
-/// <param name="RunningVmIds">VMs the agent observes running on the host.</param>
+/// <param name="Vms">Every VM the agent observes on the host.</param>
 /// <param name="AgentStartedAt">When this agent process started; a change means the agent restarted.</param>
 [GenerateSerializer, Immutable, Alias("fabric.HostHeartbeat")]
 public sealed record HostHeartbeat(
     [property: Id(0)] HostCapabilities? Capabilities,
-    [property: Id(1)] IReadOnlyList<string> RunningVmIds,
-    [property: Id(2)] DateTimeOffset AgentStartedAt);
+    [property: Id(1)] IReadOnlyList<VmObservation> Vms,
+    [property: Id(2)] DateTimeOffset AgentStartedAt)
+{
+    /// <summary>Outcomes of tasks finished since the last heartbeat the cluster acknowledged.</summary>
+    [Id(3)] public IReadOnlyList<HostTaskResult> TaskResults { get; init; } = [];
+}

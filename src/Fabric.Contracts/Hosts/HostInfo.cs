@@ -17,5 +17,12 @@ public sealed record HostInfo
     /// <summary>Why the host is in its state, e.g. "no heartbeat for 12 s".</summary>
     [Id(5)] public string StateReason { get; init; } = "";
 
-    [Id(6)] public IReadOnlyList<string> RunningVmIds { get; init; } = [];
+    /// <summary>VMs the host's agent reports running (empty while the host is Unreachable).</summary>
+    [Id(6)] public IReadOnlyList<string> RunningVms { get; init; } = [];
+
+    /// <summary>VMs assigned to the host, running or not.</summary>
+    [Id(7)] public IReadOnlyList<string> AssignedVms { get; init; } = [];
+
+    /// <summary>Memory of the assigned VMs that are not Stopped, in MiB: what placement counts as used.</summary>
+    [Id(8)] public long CommittedMemoryMiB { get; init; }
 }

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Tasks;
 using Orleans.Concurrency;
 
 namespace Fabric.Contracts.Hosts;
@@ -14,6 +15,18 @@ public interface IHostGrain : IGrainWithStringKey
     /// <remarks>Interleaves: it only reads, and the inventory calls it while a host may be enrolling.</remarks>
     [Alias("GetInfo"), AlwaysInterleave]
     Task<HostInfo?> GetInfo();
+
+    /// <summary>Adds or replaces the assignment of a VM to this host (called by the VM's grain).</summary>
+    [Alias("Assign")]
+    Task Assign(VmAssignment assignment);
+
+    /// <summary>Removes a VM from this host; the agent stops it by force if it still runs.</summary>
+    [Alias("Unassign")]
+    Task Unassign(string vm);
+
+    /// <summary>Hands a task to the host's agent and waits for its outcome (interleaves with heartbeats).</summary>
+    [Alias("RunTask"), AlwaysInterleave, ResponseTimeout("00:30:00")]
+    Task<HostTaskResult> RunTask(HostTask task, TimeSpan deadline);
 
     /// <summary>Puts the host in or out of maintenance.</summary>
     [Alias("SetMaintenance")]

@@ -23,7 +23,7 @@ public static partial class HostNames
 
         return DnsName().IsMatch(name)
             ? null
-            : $"host name '{Printable(name)}' is not a DNS name: use lowercase letters, digits and '-', labels of 1-63 characters separated by '.', not starting or ending with '-'";
+            : $"host name '{ResourceNames.Printable(name)}' is not a DNS name: use lowercase letters, digits and '-', labels of 1-63 characters separated by '.', not starting or ending with '-'";
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the problem when <paramref name="name"/> is not a valid host name.</summary>
@@ -34,9 +34,6 @@ public static partial class HostNames
             throw new ArgumentException(problem, paramName);
         }
     }
-
-    private static string Printable(string value) =>
-        new([.. value.Take(64).Select(c => char.IsControl(c) ? '?' : c)]);
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")]
     private static partial Regex DnsName();

@@ -1,0 +1,43 @@
+using Fabric.Contracts.Operations;
+using Orleans.Concurrency;
+
+namespace Fabric.Contracts.Vms;
+
+/// <summary>One VM, keyed by its name. Holds the desired state; the VM's host agent makes it real.</summary>
+[Alias("fabric.IVmGrain")]
+public interface IVmGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the VM and its new disks; throws <see cref="Validation.FabricException"/> listing every problem.</summary>
+    [Alias("Create"), ResponseTimeout("00:10:00")]
+    Task<VmInfo> Create(CreateVmRequest request);
+
+    /// <summary>The VM, or null when no VM has this name.</summary>
+    [Alias("Get"), AlwaysInterleave]
+    Task<VmInfo?> Get();
+
+    /// <summary>Changes the desired power state; returns the operation that tracks it.</summary>
+    [Alias("Power"), ResponseTimeout("00:02:00")]
+    Task<OperationInfo> Power(PowerAction action, TimeSpan? shutdownTimeout);
+
+    [Alias("ChangeHardware"), ResponseTimeout("00:02:00")]
+    Task<VmInfo> ChangeHardware(HardwareChange change);
+
+    /// <summary>Attaches a cluster disk (hot-plugged when running; Scsi adds a controller if none).</summary>
+    [Alias("AttachDisk"), ResponseTimeout("00:02:00")]
+    Task<VmInfo> AttachDisk(string disk, DiskBus bus);
+
+    [Alias("DetachDisk"), ResponseTimeout("00:02:00")]
+    Task<VmInfo> DetachDisk(string disk);
+
+    /// <summary>Runs a program in the guest through the guest agent and returns its exit code and output.</summary>
+    [Alias("Exec"), ResponseTimeout("00:05:00")]
+    Task<GuestExecResult> Exec(IReadOnlyList<string> command, TimeSpan timeout);
+
+    /// <summary>Deletes a stopped VM; its disks stay (detached) unless <paramref name="deleteDisks"/>.</summary>
+    [Alias("Delete"), ResponseTimeout("00:05:00")]
+    Task Delete(bool deleteDisks);
+
+    /// <summary>Called by the VM's host with what it observes.</summary>
+    [Alias("Observe"), AlwaysInterleave]
+    Task Observe(VmObservation observation);
+}

@@ -1,0 +1,22 @@
+namespace Fabric.Contracts.Vms;
+
+/// <summary>What a host agent observes about one VM it runs, sent with its heartbeat.</summary>
+[GenerateSerializer, Immutable, Alias("fabric.VmObservation")]
+public sealed record VmObservation
+{
+    [Id(0)] public required string Vm { get; init; }
+
+    [Id(1)] public required long Epoch { get; init; }
+
+    [Id(2)] public required VmStatus Status { get; init; }
+
+    [Id(3)] public string Detail { get; init; } = "";
+
+    [Id(4)] public GuestInfo? Guest { get; init; }
+
+    /// <summary>The host that observed it (filled in by the host grain).</summary>
+    [Id(5)] public string Host { get; init; } = "";
+
+    /// <summary>Disk sizes in bytes as the running VM sees them, by disk name.</summary>
+    [Id(6)] public IReadOnlyDictionary<string, long> DiskSizes { get; init; } = new Dictionary<string, long>();
+}
