@@ -12,9 +12,12 @@ public interface IDiskGrain : IGrainWithStringKey
     [Alias("Get"), AlwaysInterleave]
     Task<DiskInfo?> Get();
 
-    /// <summary>Grows a detached disk (a running VM's disk grows through the VM); shrinking is refused.</summary>
+    /// <summary>
+    /// Grows the image file of a disk no running VM uses; shrinking is refused. An attached disk is
+    /// grown by its VM (<see cref="Vms.IVmGrain.GrowDisk"/>), which passes itself as <paramref name="attachedVm"/>.
+    /// </summary>
     [Alias("Grow"), ResponseTimeout("00:30:00")]
-    Task<DiskInfo> Grow(long newSizeBytes);
+    Task<DiskInfo> Grow(long newSizeBytes, string? attachedVm);
 
     /// <summary>Converts the image to another format in place (same name, new file).</summary>
     [Alias("Convert"), ResponseTimeout("00:30:00")]

@@ -25,6 +25,9 @@ public sealed record VmAssignment
     /// <summary>Bumped per reset request; the agent resets once per increment it sees.</summary>
     [Id(6)] public int ResetCount { get; init; }
 
+    /// <summary>Bumped per restart request; the agent shuts the VM down gracefully and starts it again once per increment.</summary>
+    [Id(9)] public int RestartCount { get; init; }
+
     /// <summary>Where each attached disk's image lives, by disk name.</summary>
     [Id(7)] public IReadOnlyList<AssignedDisk> Disks { get; init; } = [];
 

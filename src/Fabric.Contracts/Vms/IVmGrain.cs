@@ -26,6 +26,10 @@ public interface IVmGrain : IGrainWithStringKey
     [Alias("AttachDisk"), ResponseTimeout("00:02:00")]
     Task<VmInfo> AttachDisk(string disk, DiskBus bus);
 
+    /// <summary>Grows an attached disk: online (QEMU block_resize, the guest sees it) when running, on the image when stopped.</summary>
+    [Alias("GrowDisk"), ResponseTimeout("00:30:00")]
+    Task<OperationInfo> GrowDisk(string disk, long newSizeBytes);
+
     [Alias("DetachDisk"), ResponseTimeout("00:02:00")]
     Task<VmInfo> DetachDisk(string disk);
 

@@ -19,4 +19,10 @@ public sealed record VmObservation
 
     /// <summary>Disk sizes in bytes as the running VM sees them, by disk name.</summary>
     [Id(6)] public IReadOnlyDictionary<string, long> DiskSizes { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>How many reset requests (<see cref="Hosts.VmAssignment.ResetCount"/>) the host has carried out.</summary>
+    [Id(7)] public int AppliedResetCount { get; init; }
+
+    /// <summary>How many restart requests the host has carried out.</summary>
+    [Id(8)] public int AppliedRestartCount { get; init; }
 }

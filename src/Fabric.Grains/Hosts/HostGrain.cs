@@ -1,4 +1,5 @@
 using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Vms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Fabric.Grains.Hosts;
 
 /// <summary>
-/// One physical host. Heartbeats register and renew it; its state is derived from the last
-/// heartbeat on every read. Storage is written on registration, on an agent restart and at most
-/// every <see cref="HostLivenessOptions.PersistHeartbeatEvery"/> otherwise.
+/// One physical host. Heartbeats register and renew it and carry what the agent observes; the
+/// reply carries the VMs assigned to it and work to do. Its state is derived from the last
+/// heartbeat on every read. Storage is written on registration, on an agent restart, on an
+/// assignment change and at most every <see cref="HostLivenessOptions.PersistHeartbeatEvery"/>.
 /// </summary>
 [GrainType("host")]
 public sealed partial class HostGrain(
@@ -18,8 +20,8 @@ public sealed partial class HostGrain(
     ILogger<HostGrain> logger) : Grain, IHostGrain
 {
     private readonly HostLivenessOptions _options = options.Value;
+    private readonly Dictionary<string, VmObservation> _observations = new(StringComparer.Ordinal);
     private DateTimeOffset? _lastHeartbeat;
-    private IReadOnlyList<string> _runningVmIds = [];
     private bool _enrolled;
 
     private string Name => this.GetPrimaryKeyString();
@@ -46,7 +48,7 @@ public sealed partial class HostGrain(
         record.Capabilities = heartbeat.Capabilities ?? record.Capabilities;
         record.AgentStartedAt = heartbeat.AgentStartedAt;
         _lastHeartbeat = now;
-        _runningVmIds = heartbeat.RunningVmIds;
+        CompleteTasks(heartbeat.TaskResults);
 
         if (isNew || agentRestarted || probeArrived || IsStoredHeartbeatStale(record, now))
         {
@@ -61,7 +63,8 @@ public sealed partial class HostGrain(
             _enrolled = true;
         }
 
-        return new HeartbeatReply(Describe(now).State, []);
+        await ForwardObservationsAsync(heartbeat.Vms);
+        return new HeartbeatReply(Describe(now).State, [.. record.Assignments.Values], PendingTasks());
     }
 
     public Task<HostInfo?> GetInfo() =>
@@ -77,6 +80,27 @@ public sealed partial class HostGrain(
         state.State.Maintenance = enabled;
         await state.WriteStateAsync();
         return Describe(time.GetUtcNow());
+    }
+
+    /// <summary>Tells each VM's grain what its host sees, only when that changed since the last heartbeat.</summary>
+    private async Task ForwardObservationsAsync(IReadOnlyList<VmObservation> observations)
+    {
+        foreach (var observation in observations)
+        {
+            var stamped = observation with { Host = Name };
+            if (_observations.TryGetValue(observation.Vm, out var previous) && ObservationComparer.SameAs(previous, stamped))
+            {
+                continue;
+            }
+
+            _observations[observation.Vm] = stamped;
+            await GrainFactory.GetGrain<IVmGrain>(observation.Vm).Observe(stamped);
+        }
+
+        foreach (var gone in _observations.Keys.Except(observations.Select(o => o.Vm)).ToList())
+        {
+            _observations.Remove(gone);
+        }
     }
 
     private bool IsStoredHeartbeatStale(HostRecord record, DateTimeOffset now) =>
@@ -95,13 +119,11 @@ public sealed partial class HostGrain(
             Capabilities = record.Capabilities,
             LastHeartbeat = lastHeartbeat,
             RegisteredAt = record.RegisteredAt,
-            RunningVmIds = hostState == HostState.Unreachable ? [] : _runningVmIds,
+            RunningVms = hostState == HostState.Unreachable
+                ? []
+                : [.. _observations.Values.Where(o => o.Status is not VmStatus.Stopped and not VmStatus.Crashed).Select(o => o.Vm).Order(StringComparer.Ordinal)],
+            AssignedVms = [.. record.Assignments.Keys.Order(StringComparer.Ordinal)],
+            CommittedMemoryMiB = CommittedMemoryMiB(),
         };
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Host {HostName} registered with the cluster")]
-    private static partial void LogRegistered(ILogger logger, string hostName);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Host {HostName}: agent restarted (started at {StartedAt}); VMs on the host are re-adopted, not restarted")]
-    private static partial void LogAgentRestarted(ILogger logger, string hostName, DateTimeOffset startedAt);
 }

@@ -15,4 +15,7 @@ public sealed class HostRecord
     public DateTimeOffset? AgentStartedAt { get; set; }
 
     public bool Maintenance { get; set; }
+
+    /// <summary>VMs assigned to this host, by VM name.</summary>
+    public Dictionary<string, VmAssignment> Assignments { get; set; } = new(StringComparer.Ordinal);
 }

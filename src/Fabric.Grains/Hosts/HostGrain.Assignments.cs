@@ -1,0 +1,47 @@
+using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Validation;
+using Fabric.Contracts.Vms;
+using Fabric.Grains.Placement;
+
+namespace Fabric.Grains.Hosts;
+
+/// <summary>VM assignments: the host owns its capacity and accepts or refuses a VM atomically.</summary>
+public sealed partial class HostGrain
+{
+    public async Task Assign(VmAssignment assignment)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var record = state.State;
+        if (!state.RecordExists || record.Capabilities is null)
+        {
+            throw new FabricException(FabricErrorKind.Unavailable, "host", $"host '{Name}' has not finished registering; wait until it is Ready");
+        }
+
+        var alreadyCommitted = record.Assignments.TryGetValue(assignment.Vm, out var previous) && previous.Power != PowerState.Stopped
+            ? previous.Hardware.MemoryMiB
+            : 0;
+        var wanted = assignment.Power == PowerState.Stopped ? 0 : assignment.Hardware.MemoryMiB;
+        var capacity = (record.Capabilities.MemoryBytes >> 20) - HostSelector.HostReserveMiB;
+        var committed = CommittedMemoryMiB() - alreadyCommitted;
+        if (committed + wanted > capacity)
+        {
+            throw new FabricException(FabricErrorKind.Conflict, "memoryMiB",
+                $"host '{Name}' has {capacity - committed} MiB free for VMs ({capacity} MiB usable, {committed} MiB committed); VM '{assignment.Vm}' needs {wanted} MiB");
+        }
+
+        record.Assignments[assignment.Vm] = assignment;
+        await state.WriteStateAsync();
+    }
+
+    public async Task Unassign(string vm)
+    {
+        if (state.State.Assignments.Remove(vm))
+        {
+            _observations.Remove(vm);
+            await state.WriteStateAsync();
+        }
+    }
+
+    private long CommittedMemoryMiB() =>
+        state.State.Assignments.Values.Where(a => a.Power != PowerState.Stopped).Sum(a => (long)a.Hardware.MemoryMiB);
+}
