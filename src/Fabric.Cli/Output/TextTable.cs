@@ -27,8 +27,7 @@ internal sealed class TextTable(params string[] headers)
 
     private static void WriteRow(TextWriter writer, string[] cells, int[] widths)
     {
-        // The last column is not padded, so lines carry no trailing spaces.
-        var padded = cells.Select((cell, column) => column == cells.Length - 1 ? cell : cell.PadRight(widths[column]));
-        writer.WriteLine(string.Join("  ", padded));
+        // Trimmed, so lines carry no trailing spaces (the last column is not padded, and may be empty).
+        writer.WriteLine(string.Join("  ", cells.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
     }
 }

@@ -41,7 +41,7 @@ internal sealed class ReadinessWaiter(TimeProvider time, TimeSpan pollInterval)
             cancellationToken.ThrowIfCancellationRequested();
             if (deadline.IsCancellationRequested)
             {
-                throw new UpFailedException($"{what} did not happen within {timeout.TotalSeconds:0} s (last seen: {lastSeen})", suspect);
+                throw new UpFailedException($"{what} did not happen within {timeout.TotalSeconds:0.#} s (last seen: {lastSeen})", suspect);
             }
 
             await Task.WhenAny(Task.Delay(pollInterval, time, linked.Token), anyExited);
