@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Fabric.Contracts.Hosts;
 
 /// <summary>One physical host, keyed by its host name. Owns the host's registration and liveness.</summary>
@@ -9,7 +11,8 @@ public interface IHostGrain : IGrainWithStringKey
     Task<HeartbeatReply> Heartbeat(HostHeartbeat heartbeat);
 
     /// <summary>The host as the cluster knows it, or <c>null</c> when it never registered.</summary>
-    [Alias("GetInfo")]
+    /// <remarks>Interleaves: it only reads, and the inventory calls it while a host may be enrolling.</remarks>
+    [Alias("GetInfo"), AlwaysInterleave]
     Task<HostInfo?> GetInfo();
 
     /// <summary>Puts the host in or out of maintenance.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Fabric.Contracts.Validation;
@@ -23,6 +24,15 @@ public static partial class HostNames
         return DnsName().IsMatch(name)
             ? null
             : $"host name '{Printable(name)}' is not a DNS name: use lowercase letters, digits and '-', labels of 1-63 characters separated by '.', not starting or ending with '-'";
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the problem when <paramref name="name"/> is not a valid host name.</summary>
+    public static void ThrowIfInvalid(string? name, [CallerArgumentExpression(nameof(name))] string? paramName = null)
+    {
+        if (Validate(name) is { } problem)
+        {
+            throw new ArgumentException(problem, paramName);
+        }
     }
 
     private static string Printable(string value) =>

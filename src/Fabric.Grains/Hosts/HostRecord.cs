@@ -1,0 +1,18 @@
+using Fabric.Contracts.Hosts;
+
+namespace Fabric.Grains.Hosts;
+
+/// <summary>What the cluster stores about a host (grain state "host"; System.Text.Json in Redis).</summary>
+public sealed class HostRecord
+{
+    public HostCapabilities? Capabilities { get; set; }
+
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>Last heartbeat as last written; the live value is kept in memory between writes.</summary>
+    public DateTimeOffset? LastHeartbeat { get; set; }
+
+    public DateTimeOffset? AgentStartedAt { get; set; }
+
+    public bool Maintenance { get; set; }
+}

@@ -1,0 +1,66 @@
+using Fabric.Configuration;
+using Fabric.Contracts.Configuration;
+using Fabric.Contracts.Validation;
+using Microsoft.Extensions.Configuration;
+using StackExchange.Redis;
+
+namespace Fabric.HostAgent.Configuration;
+
+/// <summary>The agent's settings, read from the <c>Fabric</c> section and validated before anything starts.</summary>
+public sealed record AgentSettings(
+    string HostName,
+    string Driver,
+    bool InMemory,
+    ConfigurationOptions? Redis,
+    int GatewayPort,
+    string ClusterId,
+    string DataDirectory,
+    IReadOnlyDictionary<string, string> StoragePools,
+    TimeSpan HeartbeatInterval)
+{
+    public static readonly string[] Drivers = ["qemu", "simulated"];
+
+    public static AgentSettings Load(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Fabric");
+        var hostName = section["HostName"] is { Length: > 0 } n ? n : Environment.MachineName.ToLowerInvariant();
+        if (HostNames.Validate(hostName) is { } problem)
+        {
+            throw new InvalidSettingException("Fabric:HostName", problem, "Pass --Fabric:HostName=<dns name>.");
+        }
+
+        var driver = section["Driver"] is { Length: > 0 } d ? d : "qemu";
+        if (!Drivers.Contains(driver, StringComparer.Ordinal))
+        {
+            throw new InvalidSettingException("Fabric:Driver", $"unknown hypervisor driver '{driver}'", "Use qemu or simulated.");
+        }
+
+        var inMemory = bool.TryParse(section["InMemory"], out var m) && m;
+        var redis = inMemory ? null : RedisSetting.Parse(section["Redis"], "Fabric:Redis");
+        var dataDirectory = DataDirectorySetting.Prepare(section["DataDir"] is { Length: > 0 } dir ? dir : "/var/lib/fabric");
+        return new AgentSettings(
+            hostName,
+            driver,
+            inMemory,
+            redis,
+            PortSetting.Read(section, "GatewayPort", 30000),
+            section["ClusterId"] is { Length: > 0 } id ? id : "fabric",
+            dataDirectory,
+            StoragePoolSetting.Read(section.GetSection("StoragePools"), dataDirectory),
+            ReadInterval(section["HeartbeatInterval"]));
+    }
+
+    private static TimeSpan ReadInterval(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return TimeSpan.FromSeconds(1);
+        }
+
+        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var interval)
+               && interval >= TimeSpan.FromMilliseconds(100) && interval <= TimeSpan.FromMinutes(1)
+            ? interval
+            : throw new InvalidSettingException("Fabric:HeartbeatInterval", $"'{text}' is not a duration between 00:00:00.1 and 00:01:00",
+                "Use hh:mm:ss, e.g. 00:00:01.");
+    }
+}

@@ -1,0 +1,63 @@
+using Fabric.Contracts.Hosts;
+using Fabric.HostAgent.Configuration;
+using Fabric.HostAgent.Cluster;
+using Polly;
+
+namespace Fabric.HostAgent.Heartbeat;
+
+/// <summary>
+/// Sends one heartbeat through a resilience pipeline (timeout, short retries) and logs only
+/// changes of contact with the cluster: lost once, restored once, not once per second.
+/// </summary>
+public sealed partial class HeartbeatSender(
+    AgentSettings settings,
+    IClusterClient cluster,
+    TimeProvider time,
+    ILogger<HeartbeatSender> logger)
+{
+    private readonly ResiliencePipeline _pipeline = ClusterCallPipeline.Create(time);
+    private DateTimeOffset? _contactLostAt;
+    private HostState? _lastState;
+
+    public async Task SendAsync(HostHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        var host = cluster.GetGrain<IHostGrain>(settings.HostName);
+        try
+        {
+            var reply = await _pipeline.ExecuteAsync(async _ => await host.Heartbeat(heartbeat), cancellationToken);
+            OnContact(reply);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ClusterCallPipeline.IsTransient(ex))
+        {
+            if (_contactLostAt is null)
+            {
+                _contactLostAt = time.GetUtcNow();
+                LogContactLost(logger, settings.HostName, ex.GetType().Name, ex.Message);
+            }
+        }
+    }
+
+    private void OnContact(HeartbeatReply reply)
+    {
+        if (_contactLostAt is { } lostAt)
+        {
+            LogContactRestored(logger, (time.GetUtcNow() - lostAt).TotalSeconds);
+            _contactLostAt = null;
+        }
+
+        if (_lastState != reply.State)
+        {
+            LogState(logger, settings.HostName, reply.State);
+            _lastState = reply.State;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost contact with the cluster while heartbeating host {HostName} ({ErrorType}: {Reason}); VMs keep running, retrying every heartbeat")]
+    private static partial void LogContactLost(ILogger logger, string hostName, string errorType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contact with the cluster restored after {Seconds:0.0} s")]
+    private static partial void LogContactRestored(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Host {HostName} is {State} in the cluster")]
+    private static partial void LogState(ILogger logger, string hostName, HostState state);
+}

@@ -1,0 +1,86 @@
+using Fabric.Contracts.Hosts;
+using Fabric.HostAgent.Configuration;
+using Fabric.HostAgent.Probing;
+using Fabric.Hypervisor;
+
+namespace Fabric.HostAgent.Heartbeat;
+
+/// <summary>
+/// Heartbeats the host's <see cref="IHostGrain"/> every <see cref="AgentSettings.HeartbeatInterval"/>
+/// with what it observes. Level-triggered: a lost heartbeat is repaired by the next one, and a
+/// silo or Redis restart only shows up as a gap in contact, never as the agent exiting.
+/// </summary>
+public sealed partial class HeartbeatService(
+    AgentSettings settings,
+    HostProbe probe,
+    IHypervisor hypervisor,
+    HeartbeatSender sender,
+    TimeProvider time,
+    ILogger<HeartbeatService> logger) : BackgroundService
+{
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+    private HostCapabilities? _capabilities;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarting(logger, settings.HostName, settings.Driver, settings.HeartbeatInterval.TotalMilliseconds);
+
+        // The first probe can take many seconds (it boots a guest to test KVM); heartbeat meanwhile
+        // so the cluster shows the host as Joining rather than not at all.
+        _ = ProbeInBackgroundAsync(stoppingToken);
+
+        using var timer = new PeriodicTimer(settings.HeartbeatInterval, time);
+        do
+        {
+            await BeatAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task BeatAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var running = await hypervisor.ListAsync(stoppingToken);
+            var capabilities = _capabilities is null ? null : _capabilities with { StoragePools = probe.PoolsNow() };
+            var heartbeat = new HostHeartbeat(capabilities, [.. running.Select(v => v.VmId)], _startedAt);
+            await sender.SendAsync(heartbeat, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HypervisorException or IOException or UnauthorizedAccessException)
+        {
+            LogObserveFailed(logger, ex.Message);
+        }
+    }
+
+    private async Task ProbeInBackgroundAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            _capabilities = await probe.ProbeAsync(stoppingToken);
+            LogProbed(logger, _capabilities.CpuModel, _capabilities.CpuCount, _capabilities.HypervisorDriver, _capabilities.HypervisorVersion);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is HypervisorException or IOException or UnauthorizedAccessException)
+        {
+            LogProbeFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agent for host {HostName} starting: driver {Driver}, heartbeat every {IntervalMs} ms")]
+    private static partial void LogStarting(ILogger logger, string hostName, string driver, double intervalMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Host probed: {CpuModel} x{CpuCount}, hypervisor {Driver} {Version}")]
+    private static partial void LogProbed(ILogger logger, string cpuModel, int cpuCount, string driver, string version);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Host probe failed; the host stays Joining until the agent is restarted with the cause fixed")]
+    private static partial void LogProbeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not list VMs from the hypervisor for this heartbeat: {Reason}")]
+    private static partial void LogObserveFailed(ILogger logger, string reason);
+}

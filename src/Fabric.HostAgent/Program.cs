@@ -1,0 +1,30 @@
+using Fabric.Contracts.Configuration;
+using Fabric.HostAgent.Cluster;
+using Fabric.HostAgent.Configuration;
+using Fabric.HostAgent.Heartbeat;
+using Fabric.HostAgent.Hypervisors;
+using Fabric.HostAgent.Probing;
+
+var builder = Host.CreateApplicationBuilder(args);
+
+AgentSettings settings;
+try
+{
+    settings = AgentSettings.Load(builder.Configuration);
+}
+catch (InvalidSettingException ex)
+{
+    Console.Error.WriteLine($"fabric-agent: cannot start: {ex.Message}");
+    return 2;
+}
+
+builder.UseOrleansClient(client => ClusterClientSetup.Configure(client, settings));
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHypervisorDriver(settings, builder.Configuration);
+builder.Services.AddSingleton<HostProbe>();
+builder.Services.AddSingleton<HeartbeatSender>();
+builder.Services.AddHostedService<HeartbeatService>();
+
+await builder.Build().RunAsync();
+return 0;

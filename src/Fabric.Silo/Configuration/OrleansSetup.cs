@@ -1,0 +1,41 @@
+using System.Net;
+using Fabric.Grains;
+using Fabric.Silo.Storage;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Fabric.Silo.Configuration;
+
+/// <summary>Configures the Orleans silo from validated settings: Redis for everything, or memory for throwaway runs.</summary>
+public static class OrleansSetup
+{
+    public static void Configure(ISiloBuilder silo, SiloSettings settings)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = "fabric";
+        });
+
+        if (settings.InMemory)
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            silo.AddMemoryGrainStorage(GrainStorageNames.Default);
+            silo.UseInMemoryReminderService();
+        }
+        else
+        {
+            var redis = settings.Redis!;
+            silo.ConfigureEndpoints(IPAddress.Loopback, settings.SiloPort, settings.GatewayPort);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
+            silo.AddRedisGrainStorage(GrainStorageNames.Default, o =>
+            {
+                o.ConfigurationOptions = redis.Clone();
+                o.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer();
+            });
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.Clone());
+        }
+
+        silo.AddDashboard(o => o.HideTrace = true);
+    }
+}

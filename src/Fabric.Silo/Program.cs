@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using Fabric.Contracts.Configuration;
+using Fabric.Grains;
+using Fabric.Grains.Hosts;
+using Fabric.Silo.Api;
+using Fabric.Silo.Configuration;
+using Fabric.Silo.Health;
+using Orleans.Dashboard;
+
+var flags = new Dictionary<string, string> { ["--in-memory"] = "Fabric:InMemory" };
+var builder = WebApplication.CreateBuilder(FlagArguments.Expand(args, flags));
+
+SiloSettings settings;
+try
+{
+    settings = SiloSettings.Load(builder.Configuration);
+}
+catch (InvalidSettingException ex)
+{
+    Console.Error.WriteLine($"fabric-silo: cannot start: {ex.Message}");
+    return 2;
+}
+
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:8480");
+}
+
+builder.UseOrleans(silo => OrleansSetup.Configure(silo, settings));
+builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddKeyedSingleton(FabricTime.Key, TimeProvider.System);
+builder.Services.AddSingleton<ClusterReadiness>();
+builder.Services.Configure<HostLivenessOptions>(builder.Configuration.GetSection(HostLivenessOptions.Section));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthEndpoints();
+app.MapOpenApi();
+app.MapOrleansDashboard("/orleans");
+app.MapGroup("/api/v1").MapHostsEndpoints();
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+{
+    Console.Error.WriteLine($"fabric-silo: cannot listen: {ex.Message}. Another process uses the port; pass --urls http://127.0.0.1:<free port>.");
+    return 2;
+}

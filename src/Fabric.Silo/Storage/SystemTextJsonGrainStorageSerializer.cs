@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orleans.Storage;
+
+namespace Fabric.Silo.Storage;
+
+/// <summary>
+/// Grain state as plain System.Text.Json. Orleans' default storage format embeds .NET type names
+/// (<c>$type</c>), so renaming or moving a state class would orphan every stored record.
+/// </summary>
+public sealed class SystemTextJsonGrainStorageSerializer : IGrainStorageSerializer
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public BinaryData Serialize<T>(T? input) => BinaryData.FromObjectAsJson(input, Options);
+
+    public T Deserialize<T>(BinaryData input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.ToObjectFromJson<T>(Options)!;
+    }
+}

@@ -1,0 +1,44 @@
+using Fabric.Contracts.Hosts;
+using Fabric.Testing.Orleans;
+
+namespace Fabric.Grains.Tests.Hosts;
+
+/// <summary>Liveness on a moving clock. Each test uses its own host, so moving the shared clock forward only ages hosts of finished tests.</summary>
+[Collection(GrainClusterCollection.Name)]
+public sealed class HostLivenessTests(GrainClusterFixture fixture)
+{
+    private IHostGrain Host(string name) => fixture.Cluster.Client.GetGrain<IHostGrain>(name);
+
+    [Fact]
+    public async Task GetInfo_SilentLongerThanUnreachableAfter_IsUnreachableWithReason()
+    {
+        await Host("silent-1").Heartbeat(SampleHosts.Heartbeat(SampleHosts.Capabilities()));
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(11));
+        var info = await Host("silent-1").GetInfo();
+
+        Assert.Equal(HostState.Unreachable, info!.State);
+        Assert.Contains("no heartbeat for 11 s", info.StateReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Heartbeat_AfterBeingUnreachable_IsReadyAgain()
+    {
+        await Host("back-1").Heartbeat(SampleHosts.Heartbeat(SampleHosts.Capabilities()));
+        fixture.Time.Advance(TimeSpan.FromSeconds(30));
+
+        var reply = await Host("back-1").Heartbeat(SampleHosts.Heartbeat(SampleHosts.Capabilities()));
+
+        Assert.Equal(HostState.Ready, reply.State);
+    }
+
+    [Fact]
+    public async Task GetInfo_SilentShorterThanUnreachableAfter_StaysReady()
+    {
+        await Host("brief-1").Heartbeat(SampleHosts.Heartbeat(SampleHosts.Capabilities()));
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(9));
+
+        Assert.Equal(HostState.Ready, (await Host("brief-1").GetInfo())!.State);
+    }
+}

@@ -1,0 +1,44 @@
+using Fabric.Contracts.Configuration;
+using Fabric.Silo.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Fabric.Silo.Tests.Configuration;
+
+public sealed class SiloSettingsTests
+{
+    private static IConfiguration Config(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
+
+    [Fact]
+    public void Load_InMemory_NeedsNoRedis()
+    {
+        var settings = SiloSettings.Load(Config(("Fabric:InMemory", "true")));
+
+        Assert.True(settings.InMemory);
+        Assert.Null(settings.Redis);
+    }
+
+    [Fact]
+    public void Load_RedisEndpoint_IsParsedAndRetriesInBackground()
+    {
+        var settings = SiloSettings.Load(Config(("Fabric:Redis", "127.0.0.1:6390")));
+
+        Assert.Equal("127.0.0.1:6390", settings.Redis!.EndPoints.Single().ToString());
+        Assert.False(settings.Redis.AbortOnConnectFail);
+    }
+
+    [Theory]
+    [InlineData("Fabric:Redis", "", "Fabric:Redis: no Redis connection string")]
+    [InlineData("Fabric:Redis", "foo=bar", "Fabric:Redis: 'foo=bar' is not a Redis connection string")]
+    [InlineData("Fabric:SiloPort", "70000", "Fabric:SiloPort: '70000' is not a TCP port")]
+    [InlineData("Fabric:InMemory", "maybe", "Fabric:InMemory: 'maybe' is not true or false")]
+    public void Load_BadSetting_OneLineNamingSettingAndFix(string key, string value, string expected)
+    {
+        var values = key == "Fabric:Redis" ? new[] { (key, value) } : new[] { ("Fabric:Redis", "127.0.0.1:6379"), (key, value) };
+
+        var ex = Assert.Throws<InvalidSettingException>(() => SiloSettings.Load(Config(values)));
+
+        Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+}
