@@ -6,7 +6,7 @@ namespace Fabric.Cli.Up;
 /// <summary>
 /// Starts the children of `fabric up` so that they die with it, even when it is killed with SIGKILL
 /// and no cleanup code runs. .NET cannot call prctl(PR_SET_PDEATHSIG) between fork and exec, so
-/// each child is started through util-linux's <c>setpriv --pdeathsig TERM</c>, which sets it and
+/// each child is started through util-linux's <c>setpriv --pdeathsig SIG</c>, which sets it and
 /// execs the real program (same pid). The kernel sends the signal when the *thread* that forked the
 /// child exits, not the process, so every fork happens on this one thread, which lives as long as
 /// the process; a thread-pool thread could retire and take the children with it.
@@ -31,12 +31,12 @@ internal sealed class ChildLauncher
 
     public static bool DiesWithParent => File.Exists(SetPriv) && File.Exists(SetSid);
 
-    public Task<Process> StartAsync(string fileName, IEnumerable<string> arguments, Action<ProcessStartInfo> configure)
+    public Task<Process> StartAsync(string fileName, IEnumerable<string> arguments, ParentDeathSignal deathSignal, Action<ProcessStartInfo> configure)
     {
         var startInfo = new ProcessStartInfo { FileName = DiesWithParent ? SetPriv : fileName, UseShellExecute = false };
         if (DiesWithParent)
         {
-            foreach (var wrapperArgument in new[] { "--pdeathsig", "TERM", "--", SetSid, "--", fileName })
+            foreach (var wrapperArgument in new[] { "--pdeathsig", deathSignal == ParentDeathSignal.Kill ? "KILL" : "TERM", "--", SetSid, "--", fileName })
             {
                 startInfo.ArgumentList.Add(wrapperArgument);
             }

@@ -38,14 +38,15 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Completes when the process has exited.</summary>
     public Task Exited => _exited.Task;
 
-    public static async Task<ChildProcess> StartAsync(string name, string fileName, IReadOnlyList<string> arguments, string logPath)
+    public static async Task<ChildProcess> StartAsync(
+        string name, string fileName, IReadOnlyList<string> arguments, string logPath, ParentDeathSignal deathSignal = ParentDeathSignal.Terminate)
     {
         var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)) { AutoFlush = true };
         await log.WriteLineAsync($"--- fabric up: starting {name}: {fileName} {string.Join(' ', arguments)} at {DateTimeOffset.Now:O}");
         Process process;
         try
         {
-            process = await ChildLauncher.Shared.StartAsync(fileName, arguments, startInfo =>
+            process = await ChildLauncher.Shared.StartAsync(fileName, arguments, deathSignal, startInfo =>
             {
                 startInfo.RedirectStandardOutput = true;
                 startInfo.RedirectStandardError = true;

@@ -40,7 +40,7 @@ internal sealed class LocalCluster(UpSettings settings, FabricInstallation insta
         List<string> arguments = [installation.SiloDll, "--urls", ApiUrl];
         arguments.Add(_redis is { } redis ? "--Fabric:Redis=" + redis.Endpoint : "--in-memory");
         arguments.AddRange(["--Fabric:SiloPort=" + Text(siloPort), "--Fabric:GatewayPort=" + Text(_gatewayPort), "--Fabric:DataDir=" + data.Root]);
-        return Track(await ChildProcess.StartAsync("silo", "dotnet", arguments, data.LogOf("silo")));
+        return Track(await ChildProcess.StartAsync("silo", "dotnet", arguments, data.LogOf("silo"), ParentDeathSignal.Kill));
     }
 
     public async Task<ChildProcess> StartAgentAsync()
@@ -51,7 +51,7 @@ internal sealed class LocalCluster(UpSettings settings, FabricInstallation insta
             arguments.Add("--Fabric:HostName=" + hostName);
         }
 
-        return Track(await ChildProcess.StartAsync("agent", "dotnet", arguments, data.LogOf("agent")));
+        return Track(await ChildProcess.StartAsync("agent", "dotnet", arguments, data.LogOf("agent"), ParentDeathSignal.Kill));
     }
 
     /// <summary>Stops every child that was started, newest first; safe to call on any exit path.</summary>

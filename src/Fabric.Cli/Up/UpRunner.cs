@@ -79,7 +79,9 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
 
         var agentStartedAt = context.Time.GetUtcNow();
         var agent = await cluster.StartAgentAsync();
-        await _out.WriteLineAsync($"starting the host agent (driver {settings.Driver}; the first start probes hardware virtualization)");
+        await _out.WriteLineAsync(settings.Driver == "qemu"
+            ? "starting the host agent (driver qemu; its first start probes hardware virtualization, ~20 s)"
+            : $"starting the host agent (driver {settings.Driver})");
         await _waiter.WaitAsync(
             "the host to be Ready (GET /api/v1/hosts)",
             ct => api.HostReadyAsync(settings.HostName, agentStartedAt, ct),

@@ -42,6 +42,7 @@ public sealed class HostListCommandTests : IDisposable
         Assert.Equal("Ready", host.GetProperty("state").GetString());
         Assert.Equal("tcg", host.GetProperty("capabilities").GetProperty("hardwareVirtualization").GetProperty("accelerator").GetString());
         Assert.Equal("kept by --json", host.GetProperty("futureField").GetString());
+        Assert.Contains("\"agentVersion\": \"0.1.0+d5b8f36\"", result.Stdout);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal static class SampleHosts
             },
             "storagePools": [ { "name": "local", "path": "/var/lib/fabric/pools/local", "totalBytes": 107374182400, "freeBytes": 53687091200 } ],
             "operatingSystem": "Debian GNU/Linux 12 (bookworm)",
-            "agentVersion": "0.1.0"
+            "agentVersion": "0.1.0\u002Bd5b8f36"
           },
           "lastHeartbeat": "2026-11-26T11:59:56+00:00",
           "registeredAt": "2026-11-26T11:00:00+00:00",
