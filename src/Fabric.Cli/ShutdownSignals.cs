@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace Fabric.Cli;
 
 /// <summary>
-/// Turns SIGINT (Ctrl-C) and SIGTERM into a cancelled token. The first signal asks for a clean stop;
-/// the runtime's default (immediate exit) is suppressed because it would orphan `fabric up`'s children.
+/// Turns SIGINT (Ctrl-C) and SIGTERM into a cancelled token. The first signal asks for a clean stop,
+/// so the runtime's default (immediate exit) is suppressed; a second one is let through, for when the
+/// clean stop takes too long: the children then get their parent-death signal (see Up/ChildLauncher).
 /// </summary>
 internal sealed class ShutdownSignals : IDisposable
 {
@@ -22,6 +23,11 @@ internal sealed class ShutdownSignals : IDisposable
 
     private void OnSignal(PosixSignalContext context)
     {
+        if (_cancellation.IsCancellationRequested)
+        {
+            return;
+        }
+
         context.Cancel = true;
         _cancellation.Cancel();
     }

@@ -12,6 +12,12 @@ internal sealed class LocalCluster(UpSettings settings, FabricInstallation insta
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(15);
 
     private readonly List<ChildProcess> _children = [];
+
+    // A new Orleans cluster id per `fabric up` (the service id, which keys grain state and reminders,
+    // stays "fabric", so all state survives). Seen for real: after `fabric up` was SIGKILLed, its silo's
+    // membership row stayed Active in Redis, and the next silo, in the same cluster id, spent its whole
+    // start deadline trying to reach the dead one (ValidateInitialConnectivity) and failed.
+    private readonly string _clusterId = "fabric-up-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
     private RedisServer? _redis;
     private int _gatewayPort;
 
@@ -39,13 +45,13 @@ internal sealed class LocalCluster(UpSettings settings, FabricInstallation insta
         _gatewayPort = FreePort.PickExcept(taken);
         List<string> arguments = [installation.SiloDll, "--urls", ApiUrl];
         arguments.Add(_redis is { } redis ? "--Fabric:Redis=" + redis.Endpoint : "--in-memory");
-        arguments.AddRange(["--Fabric:SiloPort=" + Text(siloPort), "--Fabric:GatewayPort=" + Text(_gatewayPort), "--Fabric:DataDir=" + data.Root]);
+        arguments.AddRange(["--Fabric:SiloPort=" + Text(siloPort), "--Fabric:GatewayPort=" + Text(_gatewayPort), "--Fabric:ClusterId=" + _clusterId, "--Fabric:DataDir=" + data.Root]);
         return Track(await ChildProcess.StartAsync("silo", "dotnet", arguments, data.LogOf("silo"), ParentDeathSignal.Kill));
     }
 
     public async Task<ChildProcess> StartAgentAsync()
     {
-        List<string> arguments = [installation.AgentDll, .. AgentStorage(), "--Fabric:Driver=" + settings.Driver, "--Fabric:DataDir=" + data.Root];
+        List<string> arguments = [installation.AgentDll, .. AgentStorage(), "--Fabric:Driver=" + settings.Driver, "--Fabric:ClusterId=" + _clusterId, "--Fabric:DataDir=" + data.Root];
         if (settings.HostName is { } hostName)
         {
             arguments.Add("--Fabric:HostName=" + hostName);

@@ -15,7 +15,7 @@ internal static class UpBanner
               logs               {data.Logs}/ ({logs})
               CLI                ./fabric host list   (API URL saved in {configPath})
 
-            Press Ctrl-C to stop the cluster.
+            Press Ctrl-C to stop the cluster (twice to stop it at once).
             """);
         if (!childrenDieWithUs)
         {

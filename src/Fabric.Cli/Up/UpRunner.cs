@@ -102,7 +102,7 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
             throw new UpFailedException($"{exited.Name} {exited.DescribeExit()} unexpectedly; stopping the rest", exited);
         }
 
-        await _out.WriteLineAsync("stopping: agent, then silo, then redis-server...");
+        await _out.WriteLineAsync($"stopping {string.Join(", then ", cluster.Children.Reverse().Select(child => child.Name))}...");
         return ExitCodes.Ok;
     }
 
