@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace Fabric.Cli.Up;
+
+/// <summary>
+/// Debian's redis-server as a child of `fabric up`: bound to 127.0.0.1, data in the data folder's
+/// <c>redis/</c> with AOF on (so a restart finds the cluster's state), RDB snapshots off.
+/// </summary>
+internal sealed class RedisServer(int port, ChildProcess process)
+{
+    public const string Executable = "/usr/bin/redis-server";
+
+    /// <summary>Not Redis's 6379, so a system Redis and `fabric up` do not meet by accident.</summary>
+    public const int PreferredPort = 6390;
+
+    public int Port { get; } = port;
+
+    public ChildProcess Process { get; } = process;
+
+    public string Endpoint => $"127.0.0.1:{Port}";
+
+    public static string? CheckInstalled(string executable = Executable) => File.Exists(executable)
+        ? null
+        : $"{executable} is missing: install it with `sudo apt-get install redis-server` (or run the README's install command), or use --in-memory for a throwaway cluster";
+
+    public static IReadOnlyList<string> Arguments(int port, string directory) =>
+    [
+        "--bind", "127.0.0.1",
+        "--port", port.ToString(CultureInfo.InvariantCulture),
+        "--dir", directory,
+        "--appendonly", "yes",
+        "--save", "",
+        "--daemonize", "no",
+        "--protected-mode", "yes",
+    ];
+
+    public static async Task<RedisServer> StartAsync(int port, DataDirectory data, string executable = Executable)
+    {
+        var process = await ChildProcess.StartAsync("redis-server", executable, Arguments(port, data.Redis), data.LogOf("redis"));
+        return new RedisServer(port, process);
+    }
+
+    /// <summary>Readiness probe: <c>null</c> once Redis answers PING with PONG (not while it is still loading its AOF).</summary>
+    public async Task<string?> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reply = await RedisConnection.SendAsync(Port, "PING", cancellationToken);
+            return reply == "PONG" ? null : $"PING answered {reply ?? "nothing"}";
+        }
+        catch (Exception e) when (e is SocketException or IOException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>
+    /// SHUTDOWN makes Redis fsync the AOF and exit; SIGTERM does the same if the command cannot be sent;
+    /// SIGKILL only after <paramref name="gracePeriod"/>, when losing the last second of writes is the lesser evil.
+    /// </summary>
+    public async Task ShutdownAsync(TimeSpan gracePeriod, TimeProvider time)
+    {
+        if (Process.Exited.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            using var sendDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
+            await RedisConnection.SendAsync(Port, "SHUTDOWN", sendDeadline.Token);
+            await Process.Exited.WaitAsync(gracePeriod, time);
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or TimeoutException)
+        {
+            await Process.StopAsync(gracePeriod, time);
+        }
+    }
+}

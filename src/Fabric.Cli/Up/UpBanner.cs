@@ -1,0 +1,25 @@
+namespace Fabric.Cli.Up;
+
+/// <summary>What `fabric up` prints once the cluster is ready: where everything is and what to type next.</summary>
+internal static class UpBanner
+{
+    public static async Task WriteAsync(TextWriter output, LocalCluster cluster, DataDirectory data, string configPath, bool childrenDieWithUs)
+    {
+        var logs = string.Join(", ", cluster.Children.Select(child => Path.GetFileName(child.LogPath)));
+        await output.WriteLineAsync($"""
+
+            Fabric is up.
+              API and dashboard  {cluster.ApiUrl}/
+              Orleans dashboard  {cluster.ApiUrl}/orleans/
+              data dir           {data.Root}
+              logs               {data.Logs}/ ({logs})
+              CLI                ./fabric host list   (API URL saved in {configPath})
+
+            Press Ctrl-C to stop the cluster (twice to stop it at once).
+            """);
+        if (!childrenDieWithUs)
+        {
+            await output.WriteLineAsync("note: setpriv/setsid (util-linux) not found: if this process is killed with SIGKILL, its children keep running.");
+        }
+    }
+}

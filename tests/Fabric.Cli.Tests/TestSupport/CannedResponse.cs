@@ -1,0 +1,3 @@
+namespace Fabric.Cli.Tests.TestSupport;
+
+internal sealed record CannedResponse(int Status, string Body, string ContentType = "application/json");
