@@ -8,4 +8,10 @@ public sealed class SimulatedHypervisorOptions
 
     /// <summary>What the simulated host reports for hardware virtualization.</summary>
     public bool HardwareVirtualization { get; set; } = true;
+
+    /// <summary>Storage pools, name → directory; paths are only checked, nothing is written there.</summary>
+    public Dictionary<string, string> StoragePools { get; set; } = new(StringComparer.Ordinal) { ["default"] = "/var/lib/fabric/simulated" };
+
+    /// <summary>Capacity of each simulated pool.</summary>
+    public long PoolCapacityBytes { get; set; } = 1L << 40;
 }
