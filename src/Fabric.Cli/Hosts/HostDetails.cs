@@ -15,7 +15,7 @@ internal static class HostDetails
             ("State", string.IsNullOrEmpty(host.StateReason) ? host.State.ToString() : $"{host.State} ({host.StateReason})"),
             ("Registered", Timestamp(host.RegisteredAt, now)),
             ("Last heartbeat", host.LastHeartbeat is { } heartbeat ? Timestamp(heartbeat, now) : "never"),
-            ("Running VMs", host.RunningVmIds.Count == 0 ? "none" : string.Join(", ", host.RunningVmIds)),
+            ("Running VMs", host.RunningVms.Count == 0 ? "none" : string.Join(", ", host.RunningVms)),
         };
 
         if (host.Capabilities is { } capabilities)

@@ -13,7 +13,6 @@ namespace Fabric.HostAgent.Heartbeat;
 public sealed partial class HeartbeatService(
     AgentSettings settings,
     HostProbe probe,
-    IHypervisor hypervisor,
     HeartbeatSender sender,
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
@@ -41,16 +40,15 @@ public sealed partial class HeartbeatService(
     {
         try
         {
-            var running = await hypervisor.ListAsync(stoppingToken);
             var capabilities = _capabilities is null ? null : _capabilities with { StoragePools = probe.PoolsNow() };
-            var heartbeat = new HostHeartbeat(capabilities, [.. running.Select(v => v.VmId)], _startedAt);
+            var heartbeat = new HostHeartbeat(capabilities, [], _startedAt);
             await sender.SendAsync(heartbeat, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception ex) when (ex is HypervisorException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             LogObserveFailed(logger, ex.Message);
         }

@@ -1,24 +1,35 @@
 using Fabric.HostAgent.Configuration;
-using Fabric.Hypervisor;
-using Fabric.Hypervisor.Simulated;
+using Fabric.Hypervisor.DependencyInjection;
+using Fabric.Hypervisor.Qemu;
 
 namespace Fabric.HostAgent.Hypervisors;
 
-/// <summary>Registers the hypervisor driver chosen by <c>Fabric:Driver</c>.</summary>
+/// <summary>Registers the hypervisor driver chosen by <c>Fabric:Driver</c>, sharing the agent's storage pools with it.</summary>
 public static class HypervisorRegistration
 {
     public static IServiceCollection AddHypervisorDriver(this IServiceCollection services, AgentSettings settings, IConfiguration configuration)
     {
-        switch (settings.Driver)
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Driver == "simulated")
         {
-            case "simulated":
-                services.Configure<SimulatedHypervisorOptions>(configuration.GetSection("Fabric:Simulated"));
-                services.AddSingleton<IHypervisor, SimulatedHypervisor>();
-                break;
-            default:
-                throw new NotSupportedException($"The '{settings.Driver}' driver is not built into this agent yet.");
+            return services.AddSimulatedHypervisor(o => configuration.GetSection("Fabric:Simulated").Bind(o));
         }
 
+        services.AddQemuHypervisor(configuration.GetSection("Fabric:Qemu"));
+        services.PostConfigure<QemuHypervisorOptions>(o =>
+        {
+            // Each agent keeps its VMs' sockets and pidfiles under its own data folder unless told
+            // otherwise, so several agents on one machine (tests, demos) never share a runtime folder.
+            if (configuration["Fabric:Qemu:RuntimeDirectory"] is null)
+            {
+                o.RuntimeDirectory = Path.Combine(settings.DataDirectory, "run");
+            }
+
+            foreach (var (name, path) in settings.StoragePools)
+            {
+                o.StoragePools[name] = path;
+            }
+        });
         return services;
     }
 }

@@ -25,7 +25,8 @@ public sealed class HostGrainTests(GrainClusterFixture fixture)
         Assert.Equal(HostState.Ready, info.State);
         Assert.Equal("tcg", info.Capabilities!.HardwareVirtualization.Accelerator);
         Assert.Equal(fixture.Time.GetUtcNow(), info.LastHeartbeat);
-        Assert.Empty(reply.DesiredVmIds);
+        Assert.Empty(reply.Assignments);
+        Assert.Empty(reply.Tasks);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class HostRegistrationTests : IAsyncLifetime
         var host = await _cluster.WaitForHostAsync("it-node3", HostState.Unreachable, ClusterUnderTest.UnreachableAfter + TimeSpan.FromSeconds(30));
 
         Assert.Contains("no heartbeat", host.StateReason, StringComparison.Ordinal);
-        Assert.Empty(host.RunningVmIds);
+        Assert.Empty(host.RunningVms);
     }
 
     [Fact]
