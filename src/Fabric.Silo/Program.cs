@@ -3,6 +3,7 @@ using Fabric.Contracts.Configuration;
 using Fabric.Grains;
 using Fabric.Grains.Hosts;
 using Fabric.Silo.Api;
+using Fabric.Silo.Auth;
 using Fabric.Silo.Configuration;
 using Fabric.Silo.Health;
 using Orleans.Dashboard;
@@ -11,9 +12,11 @@ var flags = new Dictionary<string, string> { ["--in-memory"] = "Fabric:InMemory"
 var builder = WebApplication.CreateBuilder(FlagArguments.Expand(args, flags));
 
 SiloSettings settings;
+AdminToken adminToken;
 try
 {
     settings = SiloSettings.Load(builder.Configuration);
+    adminToken = AdminTokenLoader.Load(builder.Configuration);
 }
 catch (InvalidSettingException ex)
 {
@@ -32,17 +35,21 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddKeyedSingleton(FabricTime.Key, TimeProvider.System);
 builder.Services.AddSingleton<ClusterReadiness>();
 builder.Services.Configure<HostLivenessOptions>(builder.Configuration.GetSection(HostLivenessOptions.Section));
-builder.Services.AddProblemDetails();
+builder.Services.AddFabricApi();
+builder.Services.AddAdminAuthentication(adminToken);
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapOrleansDashboard("/orleans");
-app.MapGroup("/api/v1").MapHostsEndpoints();
+app.MapFabricApi();
+app.Logger.LogInformation("{AdminToken}", adminToken.Describe());
 
 try
 {

@@ -18,16 +18,11 @@ public static class HostsEndpoints
         {
             if (HostNames.Validate(name) is { } problem)
             {
-                return Results.Problem(title: "Invalid host name", detail: problem, statusCode: StatusCodes.Status400BadRequest);
+                throw FabricException.Invalid("name", problem);
             }
 
-            var info = await grains.GetGrain<IHostGrain>(name).GetInfo();
-            return info is null
-                ? Results.Problem(
-                    title: "Host not found",
-                    detail: $"Host '{name}' is not registered; list hosts with GET /api/v1/hosts or start fabric-agent on it.",
-                    statusCode: StatusCodes.Status404NotFound)
-                : Results.Ok(info);
+            return Results.Ok(Edge.Found(await grains.GetGrain<IHostGrain>(name).GetInfo(), "host", name,
+                "list hosts with GET /api/v1/hosts or start fabric-agent on it"));
         }).WithName("GetHost");
     }
 }

@@ -1,0 +1,106 @@
+using Fabric.Contracts.Rest;
+using Fabric.Contracts.Validation;
+using Fabric.Contracts.Vms;
+
+namespace Fabric.Silo.Api;
+
+/// <summary>REST: <c>/api/v1/vms</c>: list, create, show, delete, power actions, hardware, disks, exec.</summary>
+public static class VmEndpoints
+{
+    private const string ListHint = "list VMs with GET /api/v1/vms";
+
+    public static void MapVmEndpoints(this IEndpointRouteBuilder api)
+    {
+        var vms = api.MapGroup("/vms").WithTags("VMs");
+
+        vms.MapGet("/", async (IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key).List())).WithName("ListVms");
+
+        vms.MapPost("/", async (CreateVmRequest request, IGrainFactory grains) =>
+        {
+            Edge.ThrowIfAny(CreateVmRequestValidator.Validate(request));
+            var vm = await grains.GetGrain<IVmGrain>(request.Name).Create(request);
+            return Results.Created($"/api/v1/vms/{vm.Name}", vm);
+        }).WithName("CreateVm");
+
+        vms.MapGet("/{name}", async (string name, IGrainFactory grains) =>
+            Results.Ok(Edge.Found(await Vm(grains, name).Get(), "vm", name, ListHint))).WithName("GetVm");
+
+        vms.MapDelete("/{name}", async (string name, bool? deleteDisks, IGrainFactory grains) =>
+        {
+            var vm = Vm(grains, name);
+            Edge.Found(await vm.Get(), "vm", name, ListHint);
+            await vm.Delete(deleteDisks ?? false);
+            return Results.NoContent();
+        }).WithName("DeleteVm");
+
+        vms.MapPost("/{name}/{action}", async (string name, string action, PowerRequest? body, IGrainFactory grains) =>
+        {
+            var power = ParseAction(action);
+            var timeout = body?.TimeoutSeconds switch
+            {
+                null => (TimeSpan?)null,
+                >= 1 and <= 3600 and var s => TimeSpan.FromSeconds(s),
+                var s => throw FabricException.Invalid("timeoutSeconds", $"{s} s is not a shutdown timeout; give 1 to 3600 seconds"),
+            };
+            var operation = await Vm(grains, name).Power(power, timeout);
+            return Results.Accepted(Edge.OperationUrl(operation.Id), operation);
+        }).WithName("VmPowerAction");
+
+        vms.MapPatch("/{name}/hardware", async (string name, HardwareChange change, IGrainFactory grains) =>
+        {
+            var vm = Vm(grains, name);
+            Edge.ThrowIfAny(ValidateChange(change));
+            return Results.Ok(await vm.ChangeHardware(change));
+        }).WithName("ChangeVmHardware");
+
+        vms.MapPost("/{name}/disks", async (string name, AttachDiskRequest request, IGrainFactory grains) =>
+        {
+            var vm = Vm(grains, name);
+            Edge.Label(request.Disk, "disk", "disk");
+            return Results.Ok(await vm.AttachDisk(request.Disk, request.Bus));
+        }).WithName("AttachVmDisk");
+
+        vms.MapDelete("/{name}/disks/{disk}", async (string name, string disk, IGrainFactory grains) =>
+        {
+            var vm = Vm(grains, name);
+            Edge.Label(disk, "disk", "disk");
+            return Results.Ok(await vm.DetachDisk(disk));
+        }).WithName("DetachVmDisk");
+
+        vms.MapPost("/{name}/exec", async (string name, ExecRequest request, IGrainFactory grains) =>
+        {
+            var vm = Vm(grains, name);
+            var problems = new List<ValidationProblem>();
+            Edge.Check(problems, "command", request.Command.Count == 0 || string.IsNullOrEmpty(request.Command[0])
+                ? "no program given; e.g. {\"command\": [\"uname\", \"-a\"]}" : null);
+            Edge.Check(problems, "timeoutSeconds", request.TimeoutSeconds is < 1 or > ExecRequest.MaxTimeoutSeconds
+                ? $"{request.TimeoutSeconds} s; give 1 to {ExecRequest.MaxTimeoutSeconds} seconds" : null);
+            Edge.ThrowIfAny(problems);
+            return Results.Ok(await vm.Exec(request.Command, TimeSpan.FromSeconds(request.TimeoutSeconds)));
+        }).WithName("ExecInVm");
+    }
+
+    private static IVmGrain Vm(IGrainFactory grains, string name) => grains.GetGrain<IVmGrain>(Edge.Label(name, "VM"));
+
+    /// <summary>The power actions by their URL segment; anything else is not a route of this API.</summary>
+    private static PowerAction ParseAction(string action) =>
+        action.All(char.IsAsciiLetterLower) && Enum.TryParse<PowerAction>(action, ignoreCase: true, out var parsed)
+            ? parsed
+            : throw FabricException.NotFound("action", action,
+                $"use one of {string.Join(", ", Enum.GetValues<PowerAction>().Select(a => a.ToString().ToLowerInvariant()))}");
+
+    private static List<ValidationProblem> ValidateChange(HardwareChange change)
+    {
+        var problems = new List<ValidationProblem>();
+        Edge.Check(problems, "vcpus", change.VCpus is { } cpus ? HardwareRules.ValidateVCpus(cpus) : null);
+        Edge.Check(problems, "memoryMiB", change.MemoryMiB is { } memory ? HardwareRules.ValidateMemory(memory) : null);
+        Edge.Check(problems, "addNic.network", change.AddNic is { } nic ? HardwareRules.ValidateNetwork(nic.Network) : null);
+        Edge.Check(problems, "addNic.mac", change.AddNic?.Mac is { } mac ? MacAddresses.Validate(mac) : null);
+        Edge.Check(problems, "removeNic", change.RemoveNic is { } id && !System.Text.RegularExpressions.Regex.IsMatch(id, "^net[0-9]{1,2}$")
+            ? $"'{id}' is not a NIC id; NICs are named net0, net1, … (see GET /api/v1/vms/NAME)" : null);
+        Edge.Check(problems, "insertIso", change.InsertIso is { } iso ? ResourceNames.ValidateImageName(iso) : null);
+        Edge.Check(problems, "insertIso", change.InsertIso is not null && change.EjectIso ? "insert and eject at once; do one" : null);
+        return problems;
+    }
+}
