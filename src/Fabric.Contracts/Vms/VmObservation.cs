@@ -25,4 +25,7 @@ public sealed record VmObservation
 
     /// <summary>How many restart requests the host has carried out.</summary>
     [Id(8)] public int AppliedRestartCount { get; init; }
+
+    /// <summary>When the host grain received it; one-way delivery may reorder, so older ones are dropped.</summary>
+    [Id(9)] public DateTimeOffset ObservedAt { get; init; }
 }
