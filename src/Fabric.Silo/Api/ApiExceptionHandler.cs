@@ -19,6 +19,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             case FabricException fabric:
                 await ApiProblems.WriteAsync(httpContext, fabric);
                 return true;
+            case JsonException json:
+                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status400BadRequest, "The request cannot be read", [DescribeJson(json)]);
+                return true;
             case BadHttpRequestException bad:
                 await ApiProblems.WriteAsync(httpContext, bad.StatusCode, "The request cannot be read", [DescribeBadRequest(bad)]);
                 return true;
@@ -32,13 +35,13 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         }
     }
 
-    private static ValidationProblem DescribeBadRequest(BadHttpRequestException bad) => bad.InnerException switch
-    {
-        // A syntax error (a subclass) concerns the body as a whole; a plain JsonException names the field whose value did not fit.
-        JsonException json when json.GetType() != typeof(JsonException) => new ValidationProblem("body", $"malformed JSON: {json.Message}"),
-        JsonException json => new ValidationProblem(FieldOf(json.Path), $"cannot read this value: {FirstSentence(json.Message)}"),
-        _ => new ValidationProblem("body", bad.Message),
-    };
+    private static ValidationProblem DescribeBadRequest(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException json ? DescribeJson(json) : new ValidationProblem("body", bad.Message);
+
+    // A syntax error (a subclass) concerns the body as a whole; a plain JsonException names the field whose value did not fit.
+    private static ValidationProblem DescribeJson(JsonException json) => json.GetType() != typeof(JsonException)
+        ? new ValidationProblem("body", $"malformed JSON: {json.Message}")
+        : new ValidationProblem(FieldOf(json.Path), $"cannot read this value: {FirstSentence(json.Message)}");
 
     /// <summary><c>$.disks[0].sizeBytes</c> → <c>disks[0].sizeBytes</c>; the whole body is <c>body</c>.</summary>
     private static string FieldOf(string? path) =>

@@ -34,9 +34,14 @@ public static class VmEndpoints
             return Results.NoContent();
         }).WithName("DeleteVm");
 
-        vms.MapPost("/{name}/{action}", async (string name, string action, PowerRequest? body, IGrainFactory grains) =>
+        vms.MapPost("/{name}/{action}", async (string name, string action, HttpRequest http, IGrainFactory grains) =>
         {
             var power = ParseAction(action);
+            // The body is optional and read by hand: a declared optional JSON body would make routing
+            // skip this endpoint for a bodiless POST without a Content-Type.
+            var body = http.ContentLength > 0 || http.HasJsonContentType()
+                ? await http.ReadFromJsonAsync<PowerRequest>(http.HttpContext.RequestAborted)
+                : null;
             var timeout = body?.TimeoutSeconds switch
             {
                 null => (TimeSpan?)null,
