@@ -1,6 +1,10 @@
 using System.CommandLine;
+using Fabric.Cli.Disks;
 using Fabric.Cli.Hosts;
+using Fabric.Cli.Images;
+using Fabric.Cli.Operations;
 using Fabric.Cli.Up;
+using Fabric.Cli.Vms;
 
 namespace Fabric.Cli;
 
@@ -44,6 +48,10 @@ internal static class CliApp
         var root = new RootCommand("Fabric: a cluster virtualization manager. Start a local cluster with `fabric up`.");
         root.Subcommands.Add(UpCommand.Create(context));
         root.Subcommands.Add(HostCommand.Create(context));
+        root.Subcommands.Add(VmCommand.Create(context));
+        root.Subcommands.Add(DiskCommand.Create(context));
+        root.Subcommands.Add(ImageCommand.Create(context));
+        root.Subcommands.Add(OperationCommand.Create(context));
         return root;
     }
 }

@@ -15,11 +15,18 @@ internal sealed class CliContext
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Stdout is a terminal: progress is one redrawn line rather than a line per change.</summary>
+    public bool StdoutIsTerminal { get; init; }
+
+    /// <summary>How often operations are polled; tests make it short.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The real process: console, environment and clock.</summary>
     public static CliContext ForProcess() => new()
     {
         Stdout = Console.Out,
         Stderr = Console.Error,
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
+        StdoutIsTerminal = !Console.IsOutputRedirected,
     };
 }

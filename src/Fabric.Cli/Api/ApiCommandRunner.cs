@@ -3,14 +3,12 @@ using System.Text.Json;
 namespace Fabric.Cli.Api;
 
 /// <summary>
-/// What every API-backed command does around its own work: find the API, make the client,
-/// and turn failures into one line on stderr and an exit code.
+/// What every API-backed command does around its own work: find the API and the token, make the
+/// client, and turn failures into lines on stderr and an exit code.
 /// </summary>
 internal static class ApiCommandRunner
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
-
-    public static async Task<int> RunAsync(CliContext context, string? apiOption, Func<FabricApiClient, Task<int>> command)
+    public static async Task<int> RunAsync(CliContext context, string? apiOption, string? tokenOption, Func<FabricApiClient, Task<int>> command)
     {
         var (url, error) = ApiEndpoint.Resolve(apiOption, context);
         if (url is null)
@@ -19,10 +17,12 @@ internal static class ApiCommandRunner
             return ExitCodes.Usage;
         }
 
-        using var http = new HttpClient { Timeout = RequestTimeout };
+        // Deadlines are per request (FabricApiClient): an upload has none, a read has seconds.
+        using var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         try
         {
-            return await command(new FabricApiClient(http, url));
+            return await command(new FabricApiClient(http, url, ApiToken.Resolve(tokenOption, context)));
         }
         catch (FabricApiException e)
         {

@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace Fabric.Cli.Api;
 
-/// <summary>An RFC 9457 <c>application/problem+json</c> body, as the API reports errors.</summary>
-internal sealed record ApiProblem(string? Title, string? Detail)
+/// <summary>An RFC 9457 <c>application/problem+json</c> body, as the API reports errors, with Fabric's <c>errors</c> list.</summary>
+internal sealed record ApiProblem(string? Title, string? Detail, IReadOnlyList<ApiProblemError>? Errors)
 {
-    /// <summary>The most useful sentence in an error response, whatever shape it has.</summary>
+    /// <summary>What to print for an error response: one <c>field: message</c> line per problem, else the detail or title.</summary>
     public static string Describe(int status, string? reasonPhrase, string body)
     {
         var fallback = $"HTTP {status} {reasonPhrase}".TrimEnd();
@@ -17,6 +17,11 @@ internal sealed record ApiProblem(string? Title, string? Detail)
         try
         {
             var problem = JsonSerializer.Deserialize<ApiProblem>(body, FabricJson.Options);
+            if (problem?.Errors is { Count: > 0 } errors)
+            {
+                return string.Join(Environment.NewLine, errors.Select(e => $"{e.Field}: {e.Message}"));
+            }
+
             return problem?.Detail ?? problem?.Title ?? fallback;
         }
         catch (JsonException)

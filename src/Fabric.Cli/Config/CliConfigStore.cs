@@ -5,7 +5,7 @@ namespace Fabric.Cli.Config;
 
 /// <summary>
 /// Reads and writes the CLI config file, found the XDG way: <c>$XDG_CONFIG_HOME/fabric/config.json</c>,
-/// else <c>$HOME/.config/fabric/config.json</c>. `fabric up` writes it so later commands need no flags.
+/// else <c>$HOME/.config/fabric/config.json</c>. `fabric up` writes it (URL and token, mode 0600) so later commands need no flags.
 /// </summary>
 internal sealed class CliConfigStore(string path)
 {
@@ -45,8 +45,19 @@ internal sealed class CliConfigStore(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         // Write then rename, so a reader never sees half a file.
+        // Owner-only from the first byte: the file holds the cluster's admin token.
         var temporary = Path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(config, FabricJson.Options) + "\n");
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(temporary, options))
+        {
+            writer.Write(JsonSerializer.Serialize(config, FabricJson.Options) + "\n");
+        }
+
         File.Move(temporary, Path, overwrite: true);
     }
 }

@@ -10,24 +10,20 @@ internal static class HostCommand
 {
     public static Command Create(CliContext context)
     {
-        var api = new Option<string?>("--api")
-        {
-            Description = "Fabric API URL (default: FABRIC_API, else the URL `fabric up` saved, else http://127.0.0.1:8480)",
-            HelpName = "URL",
-            Recursive = true,
-        };
-        var host = new Command("host", "Physical hosts of the cluster") { api };
+        var api = new ApiOptions();
+        var host = new Command("host", "Physical hosts of the cluster");
+        api.AddTo(host);
         host.Subcommands.Add(CreateList(context, api));
         host.Subcommands.Add(CreateShow(context, api));
         return host;
     }
 
-    private static Command CreateList(CliContext context, Option<string?> api)
+    private static Command CreateList(CliContext context, ApiOptions api)
     {
         var json = JsonOption();
         var list = new Command("list", "List hosts: state, size, hypervisor and last heartbeat") { json };
         list.Aliases.Add("ls");
-        list.SetAction((parseResult, cancellationToken) => ApiCommandRunner.RunAsync(context, parseResult.GetValue(api), async client =>
+        list.SetAction((parseResult, cancellationToken) => api.RunAsync(context, parseResult, async client =>
         {
             var body = await client.GetJsonAsync("api/v1/hosts", cancellationToken)
                 ?? throw new FabricApiException($"the API at {client.ApiUrl} has no /api/v1/hosts; is it a Fabric API?");
@@ -44,12 +40,12 @@ internal static class HostCommand
         return list;
     }
 
-    private static Command CreateShow(CliContext context, Option<string?> api)
+    private static Command CreateShow(CliContext context, ApiOptions api)
     {
         var json = JsonOption();
         var name = new Argument<string>("NAME") { Description = "Host name, as in `fabric host list`" };
         var show = new Command("show", "Show one host in detail") { name, json };
-        show.SetAction((parseResult, cancellationToken) => ApiCommandRunner.RunAsync(context, parseResult.GetValue(api), async client =>
+        show.SetAction((parseResult, cancellationToken) => api.RunAsync(context, parseResult, async client =>
         {
             var hostName = parseResult.GetRequiredValue(name);
             var body = await client.GetJsonAsync($"api/v1/hosts/{Uri.EscapeDataString(hostName)}", cancellationToken);
@@ -73,5 +69,5 @@ internal static class HostCommand
         return show;
     }
 
-    private static Option<bool> JsonOption() => new("--json") { Description = "Print the API's JSON instead of a table" };
+    private static Option<bool> JsonOption() => Output.JsonOutput.Option();
 }

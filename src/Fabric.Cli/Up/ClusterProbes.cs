@@ -6,7 +6,7 @@ using Fabric.Contracts.Hosts;
 namespace Fabric.Cli.Up;
 
 /// <summary>Readiness probes against the REST API of the cluster `fabric up` is starting.</summary>
-internal sealed class ClusterProbes(string apiUrl)
+internal sealed class ClusterProbes(string apiUrl, string token)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
@@ -38,7 +38,15 @@ internal sealed class ClusterProbes(string apiUrl)
     {
         try
         {
-            var hosts = await Http.GetFromJsonAsync<List<HostInfo>>($"{apiUrl}/api/v1/hosts", FabricJson.Options, cancellationToken) ?? [];
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{apiUrl}/api/v1/hosts");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var response = await Http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return $"/api/v1/hosts answered {(int)response.StatusCode}{(response.StatusCode == System.Net.HttpStatusCode.Unauthorized ? " (the silo refused the admin token)" : "")}";
+            }
+
+            var hosts = await response.Content.ReadFromJsonAsync<List<HostInfo>>(FabricJson.Options, cancellationToken) ?? [];
             var candidates = hosts.Where(host => hostName is null || host.Name == hostName).ToList();
             if (candidates.Any(host => host.State == HostState.Ready && host.LastHeartbeat >= since - ClockMargin))
             {

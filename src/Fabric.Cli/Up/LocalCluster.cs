@@ -7,7 +7,7 @@ namespace Fabric.Cli.Up;
 /// and one host agent. Stopping goes in reverse order of starting, so nothing loses what it depends on
 /// while it shuts down: the agent before the silo it reports to, the silo before the Redis it stores in.
 /// </summary>
-internal sealed class LocalCluster(UpSettings settings, FabricInstallation installation, DataDirectory data, TimeProvider time)
+internal sealed class LocalCluster(UpSettings settings, FabricInstallation installation, DataDirectory data, string adminTokenFile, TimeProvider time)
 {
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(15);
 
@@ -45,7 +45,7 @@ internal sealed class LocalCluster(UpSettings settings, FabricInstallation insta
         _gatewayPort = FreePort.PickExcept(taken);
         List<string> arguments = [installation.SiloDll, "--urls", ApiUrl];
         arguments.Add(_redis is { } redis ? "--Fabric:Redis=" + redis.Endpoint : "--in-memory");
-        arguments.AddRange(["--Fabric:SiloPort=" + Text(siloPort), "--Fabric:GatewayPort=" + Text(_gatewayPort), "--Fabric:ClusterId=" + _clusterId, "--Fabric:DataDir=" + data.Root]);
+        arguments.AddRange(["--Fabric:SiloPort=" + Text(siloPort), "--Fabric:GatewayPort=" + Text(_gatewayPort), "--Fabric:ClusterId=" + _clusterId, "--Fabric:DataDir=" + data.Root, "--Fabric:AdminTokenFile=" + adminTokenFile]);
         return Track(await ChildProcess.StartAsync("silo", "dotnet", arguments, data.LogOf("silo"), ParentDeathSignal.Kill));
     }
 

@@ -3,7 +3,7 @@ namespace Fabric.Cli.Up;
 /// <summary>What `fabric up` prints once the cluster is ready: where everything is and what to type next.</summary>
 internal static class UpBanner
 {
-    public static async Task WriteAsync(TextWriter output, LocalCluster cluster, DataDirectory data, string configPath, bool childrenDieWithUs)
+    public static async Task WriteAsync(TextWriter output, LocalCluster cluster, DataDirectory data, string configPath, AdminTokenFile token, bool childrenDieWithUs)
     {
         var logs = string.Join(", ", cluster.Children.Select(child => Path.GetFileName(child.LogPath)));
         await output.WriteLineAsync($"""
@@ -13,7 +13,8 @@ internal static class UpBanner
               Orleans dashboard  {cluster.ApiUrl}/orleans/
               data dir           {data.Root}
               logs               {data.Logs}/ ({logs})
-              CLI                ./fabric host list   (API URL saved in {configPath})
+              CLI                ./fabric host list   (API URL and token saved in {configPath})
+              API token          {(token.Created ? token.Token + "   (printed on this first start only; kept in " + token.Path + ")" : "in " + token.Path)}
 
             Press Ctrl-C to stop the cluster (twice to stop it at once).
             """);

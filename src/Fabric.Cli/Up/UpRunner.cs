@@ -40,10 +40,20 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
                 return await FailAsync(problem.Message, problem.ExitCode);
             }
 
-            var cluster = new LocalCluster(settings, installation, data, context.Time);
+            AdminTokenFile token;
             try
             {
-                return await StartAndSuperviseAsync(cluster, data, cancellationToken);
+                token = AdminTokenFile.Ensure(data.Root);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return await FailAsync($"cannot read or create the admin token in {data.Root}: {e.Message}", ExitCodes.Usage);
+            }
+
+            var cluster = new LocalCluster(settings, installation, data, token.Path, context.Time);
+            try
+            {
+                return await StartAndSuperviseAsync(cluster, data, token, cancellationToken);
             }
             catch (UpFailedException e)
             {
@@ -63,7 +73,7 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
         }
     }
 
-    private async Task<int> StartAndSuperviseAsync(LocalCluster cluster, DataDirectory data, CancellationToken cancellationToken)
+    private async Task<int> StartAndSuperviseAsync(LocalCluster cluster, DataDirectory data, AdminTokenFile token, CancellationToken cancellationToken)
     {
         if (!settings.InMemory)
         {
@@ -74,7 +84,7 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
 
         var silo = await cluster.StartSiloAsync();
         await _out.WriteLineAsync($"starting the silo on {cluster.ApiUrl}");
-        var api = new ClusterProbes(cluster.ApiUrl);
+        var api = new ClusterProbes(cluster.ApiUrl, token.Token);
         await _waiter.WaitAsync("the silo to be ready (GET /readyz)", api.SiloReadyAsync, SiloDeadline, silo, cluster.Children, cancellationToken);
 
         var agentStartedAt = context.Time.GetUtcNow();
@@ -91,8 +101,8 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
             cancellationToken);
 
         var configStore = CliConfigStore.For(context);
-        configStore.Save(new CliConfig(cluster.ApiUrl));
-        await UpBanner.WriteAsync(_out, cluster, data, configStore.Path, ChildLauncher.DiesWithParent);
+        configStore.Save(new CliConfig(cluster.ApiUrl, token.Token));
+        await UpBanner.WriteAsync(_out, cluster, data, configStore.Path, token, ChildLauncher.DiesWithParent);
 
         var anyExited = Task.WhenAny(cluster.Children.Select(child => child.Exited));
         var stopRequested = Task.Delay(Timeout.Infinite, cancellationToken);

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Fabric.Cli.Api;
+using Fabric.Cli.Output;
+using Fabric.Contracts.Vms;
+
+namespace Fabric.Cli.Vms;
+
+/// <summary><c>fabric vm create NAME --cpus N --memory 512M --disk 2G …</c>: the creation wizard's answers as flags.</summary>
+internal static class VmCreateCommand
+{
+    public static Command Create(CliContext context, ApiOptions api)
+    {
+        var name = VmCommand.NameArgument();
+        var cpus = new Option<int>("--cpus") { Description = "Virtual CPUs", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var memory = SizeOption.Create("--memory", "Memory, e.g. 512M or 2G (default 512M)");
+        var disks = SizeOption.CreateRepeated("--disk", "A new disk of this size; repeat for more disks");
+        var iso = new Option<string?>("--iso") { Description = "Image-library ISO to put in the CD-ROM drive (boots first)", HelpName = "IMAGE" };
+        var profile = new Option<DeviceProfile>("--profile") { Description = "paravirtual (virtio, guest agent) or emulated (IDE, e1000: any installer boots)", HelpName = "PROFILE" };
+        var nics = new Option<string[]>("--nic") { Description = "A NIC on 'user' (NAT) or a host bridge; repeat for more (default: one on user)", HelpName = "NETWORK" };
+        var serial = new Option<int>("--serial") { Description = "COM ports (0–4; COM1 is the serial console)", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var ha = new Option<bool>("--ha") { Description = "Restart the VM on another host when its host dies" };
+        var start = new Option<bool>("--start") { Description = "Start the VM once created" };
+        var json = JsonOutput.Option();
+        var create = new Command("create", "Create a VM") { name, cpus, memory, disks, iso, profile, nics, serial, ha, start, json };
+        create.SetAction((parseResult, cancellationToken) => api.RunAsync(context, parseResult, async client =>
+        {
+            var memoryBytes = parseResult.GetValue(memory) ?? 512L << 20;
+            var request = new CreateVmRequest
+            {
+                Name = parseResult.GetRequiredValue(name),
+                VCpus = parseResult.GetValue(cpus),
+                MemoryMiB = (int)Math.Min(int.MaxValue, (memoryBytes + (1 << 20) - 1) >> 20),
+                Profile = parseResult.GetValue(profile),
+                Disks = [.. (parseResult.GetValue(disks) ?? []).Select(size => new CreateVmDisk { SizeBytes = size })],
+                Nics = parseResult.GetValue(nics) is { Length: > 0 } networks ? [.. networks.Select(n => new CreateVmNic { Network = n })] : [new CreateVmNic()],
+                Iso = parseResult.GetValue(iso),
+                SerialPorts = parseResult.GetValue(serial),
+                HaRestart = parseResult.GetValue(ha),
+                Start = parseResult.GetValue(start),
+            };
+            var response = await client.SendJsonAsync(HttpMethod.Post, "api/v1/vms", request, cancellationToken);
+            return await VmCommand.PrintVmAsync(context, response.Body, parseResult.GetValue(json), "created");
+        }));
+        return create;
+    }
+}
