@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
 
 namespace Fabric.Cli.Api;
 
@@ -31,7 +32,8 @@ internal sealed class FabricApiClient(HttpClient http, Uri apiUrl, string? token
 
     /// <summary>Sends <paramref name="body"/> as JSON (or nothing) and returns the successful answer.</summary>
     public Task<ApiResponse> SendJsonAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
-        SendAsync(method, path, body is null ? null : JsonContent.Create(body, body.GetType(), options: FabricJson.Options), ChangeTimeout, allowNotFound: false, cancellationToken);
+        SendAsync(method, path, body is null ? null : new StringContent(JsonSerializer.Serialize(body, body.GetType(), FabricJson.Compact), Encoding.UTF8, "application/json"),
+            ChangeTimeout, allowNotFound: false, cancellationToken);
 
     /// <summary>Streams <paramref name="content"/> as the raw body, without a deadline: ISOs are large.</summary>
     public Task<ApiResponse> UploadAsync(string path, Stream content, long length, CancellationToken cancellationToken)

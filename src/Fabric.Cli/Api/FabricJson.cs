@@ -13,6 +13,9 @@ internal static class FabricJson
         WriteIndented = true,
     };
 
+    /// <summary>For request bodies: the same conventions, one line.</summary>
+    public static JsonSerializerOptions Compact { get; } = new(Options) { WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     // For a terminal or jq, not for embedding in HTML: escape only what JSON requires (no \u002B for '+').
     private static readonly JsonSerializerOptions IndentedOutput = new(Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

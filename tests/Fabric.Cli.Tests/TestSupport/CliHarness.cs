@@ -21,6 +21,9 @@ internal sealed class CliHarness : IDisposable
     /// <summary>The clock the CLI sees.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Whether the CLI believes stdout is a terminal (progress redrawn in place).</summary>
+    public bool StdoutIsTerminal { get; set; }
+
     public string ConfigHome => _directory.Combine("config");
 
     public string Temporary(params string[] parts) => _directory.Combine(parts);
@@ -35,6 +38,8 @@ internal sealed class CliHarness : IDisposable
             Stderr = stderr,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             Time = Time,
+            StdoutIsTerminal = StdoutIsTerminal,
+            PollInterval = TimeSpan.FromMilliseconds(10),
         };
         var exitCode = await CliApp.RunAsync(args, context);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
