@@ -1,6 +1,7 @@
 using Fabric.Contracts.Configuration;
 using Fabric.HostAgent.Cluster;
 using Fabric.HostAgent.Configuration;
+using Fabric.HostAgent.Consoles;
 using Fabric.HostAgent.Heartbeat;
 using Fabric.HostAgent.Hypervisors;
 using Fabric.HostAgent.Probing;
@@ -32,6 +33,8 @@ builder.Services.AddSingleton<AppliedVmStore>();
 builder.Services.AddSingleton<VmReconciler>();
 builder.Services.AddSingleton<ImageTaskRunner>();
 builder.Services.AddSingleton<HostTaskExecutor>();
+builder.Services.AddSingleton<ConsoleRelayServer>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<ConsoleRelayServer>());
 builder.Services.AddHostedService<HeartbeatService>();
 
 await builder.Build().RunAsync();
