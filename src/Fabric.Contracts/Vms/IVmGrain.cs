@@ -41,7 +41,10 @@ public interface IVmGrain : IGrainWithStringKey
     [Alias("Delete"), ResponseTimeout("00:05:00")]
     Task Delete(bool deleteDisks);
 
-    /// <summary>Called by the VM's host with what it observes.</summary>
-    [Alias("Observe"), AlwaysInterleave]
+    /// <summary>
+    /// Called by the VM's host grain with what the agent observes. One-way, so a host grain busy
+    /// with a heartbeat never waits on a VM grain that is itself waiting on the host (no call cycle).
+    /// </summary>
+    [Alias("Observe"), OneWay]
     Task Observe(VmObservation observation);
 }

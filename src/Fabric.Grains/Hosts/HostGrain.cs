@@ -87,7 +87,7 @@ public sealed partial class HostGrain(
     {
         foreach (var observation in observations)
         {
-            var stamped = observation with { Host = Name };
+            var stamped = observation with { Host = Name, ObservedAt = time.GetUtcNow() };
             if (_observations.TryGetValue(observation.Vm, out var previous) && ObservationComparer.SameAs(previous, stamped))
             {
                 continue;

@@ -1,0 +1,160 @@
+using Fabric.Contracts.Disks;
+using Fabric.Contracts.Images;
+using Fabric.Contracts.Validation;
+using Fabric.Contracts.Vms;
+
+namespace Fabric.Grains.Vms;
+
+/// <summary>The creation wizard's back end: validate everything, then create disks, reserve MACs and attach, undoing all on failure.</summary>
+public sealed partial class VmGrain
+{
+    public async Task<VmInfo> Create(CreateVmRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request = request with { Name = string.IsNullOrEmpty(request.Name) ? Name : request.Name };
+        var problems = CreateVmRequestValidator.Validate(request).ToList();
+        if (request.Name != Name)
+        {
+            problems.Add(new ValidationProblem("name", $"the request names VM '{request.Name}' but was sent to VM '{Name}'"));
+        }
+
+        if (state.RecordExists)
+        {
+            throw FabricException.Conflict("name", $"a VM named '{Name}' already exists; pick another name");
+        }
+
+        problems.AddRange(await CheckReferencesAsync(request));
+        if (problems.Count > 0)
+        {
+            throw new FabricException(FabricErrorKind.Invalid, problems);
+        }
+
+        var undo = new Undo();
+        try
+        {
+            var nics = await ReserveNicsAsync(request.Nics, undo);
+            var disks = await CreateDisksAsync(request.Disks, undo);
+            if (request.Iso is { } iso)
+            {
+                await GrainFactory.GetGrain<IImageLibraryGrain>(IImageLibraryGrain.Key).Use(iso, Name);
+                undo.Add(() => GrainFactory.GetGrain<IImageLibraryGrain>(IImageLibraryGrain.Key).Release(iso, Name));
+            }
+
+            state.State = new VmRecord
+            {
+                Hardware = new VmHardware
+                {
+                    VCpus = request.VCpus,
+                    MemoryMiB = request.MemoryMiB,
+                    Profile = request.Profile,
+                    Disks = disks,
+                    Nics = nics,
+                    Iso = request.Iso,
+                    BootOrder = request.BootOrder.Count > 0 ? request.BootOrder : request.Iso is null ? ["disk"] : ["cdrom", "disk"],
+                    SerialPorts = request.SerialPorts,
+                    ScsiControllers = disks.Any(d => d.Bus == DiskBus.Scsi) ? 1 : 0,
+                },
+                HaRestart = request.HaRestart,
+                CreatedAt = time.GetUtcNow(),
+            };
+            AddEvent($"created: {request.VCpus} vCPU, {request.MemoryMiB} MiB, {disks.Count} disk(s), {nics.Count} NIC(s){(request.Iso is null ? "" : $", ISO {request.Iso}")}");
+            await state.WriteStateAsync();
+            await GrainFactory.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key).Add(Name);
+        }
+        catch
+        {
+            await undo.RunAsync();
+            state.State = new VmRecord();
+            throw;
+        }
+
+        LogCreated(logger, Name, request.VCpus, request.MemoryMiB, request.Disks.Count);
+        if (request.Start)
+        {
+            await Power(PowerAction.Start, null);
+        }
+
+        return Describe(null);
+    }
+
+    /// <summary>Everything the request names must exist and be free: all problems at once.</summary>
+    private async Task<List<ValidationProblem>> CheckReferencesAsync(CreateVmRequest request)
+    {
+        var problems = new List<ValidationProblem>();
+        var library = GrainFactory.GetGrain<IImageLibraryGrain>(IImageLibraryGrain.Key);
+        if (request.Iso is { } iso && ResourceNames.ValidateImageName(iso) is null)
+        {
+            var image = await library.Get(iso);
+            if (image?.Kind != ImageKind.Iso)
+            {
+                problems.Add(new ValidationProblem("iso", image is null ? $"no image named '{iso}'; add it with 'fabric image add PATH'" : $"image '{iso}' is a disk image, not an ISO"));
+            }
+        }
+
+        for (var i = 0; i < request.Disks.Count; i++)
+        {
+            var disk = request.Disks[i];
+            if (disk.Existing is { } existing && ResourceNames.ValidateLabel(existing, "disk") is null)
+            {
+                var info = await GrainFactory.GetGrain<IDiskGrain>(existing).Get();
+                var problem = info is null ? $"no disk named '{existing}'" : info.AttachedTo is { } owner ? $"disk '{existing}' is attached to VM '{owner}'" : null;
+                if (problem is not null)
+                {
+                    problems.Add(new ValidationProblem($"disks[{i}].existing", problem));
+                }
+            }
+
+            if (disk.Import is { } import && ResourceNames.ValidateImageName(import) is null && (await library.Get(import))?.Kind != ImageKind.Disk)
+            {
+                problems.Add(new ValidationProblem($"disks[{i}].import", $"no disk image named '{import}' in the image library"));
+            }
+        }
+
+        return problems;
+    }
+
+    private async Task<IReadOnlyList<VmNic>> ReserveNicsAsync(IReadOnlyList<CreateVmNic> requested, Undo undo)
+    {
+        var nics = requested.Select((n, i) => new VmNic($"net{i}", n.Network, n.Model, MacAddresses.Normalize(n.Mac ?? MacAddresses.Generate()))).ToList();
+        var catalog = GrainFactory.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key);
+        for (var attempt = 0; ; attempt++)
+        {
+            var taken = await catalog.ReserveMacs(Name, [.. nics.Select(n => n.Mac)]);
+            if (taken.Count == 0)
+            {
+                undo.Add(() => catalog.ReleaseMacs(Name, []));
+                return nics;
+            }
+
+            var given = taken.Where(t => requested.Any(r => r.Mac is { } m && MacAddresses.Normalize(m) == t)).ToList();
+            if (given.Count > 0 || attempt == 5)
+            {
+                throw FabricException.Conflict("nics", $"MAC address(es) {string.Join(", ", taken)} already belong to another VM");
+            }
+
+            nics = [.. nics.Select(n => taken.Contains(n.Mac) ? n with { Mac = MacAddresses.Generate() } : n)];
+        }
+    }
+
+    private async Task<IReadOnlyList<VmDiskAttachment>> CreateDisksAsync(IReadOnlyList<CreateVmDisk> requested, Undo undo)
+    {
+        var attachments = new List<VmDiskAttachment>();
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var disk = requested[i];
+            var name = disk.Existing ?? $"{Name}-disk{i}";
+            var grain = GrainFactory.GetGrain<IDiskGrain>(name);
+            if (disk.Existing is null)
+            {
+                await grain.Create(new CreateDiskRequest { Name = name, SizeBytes = disk.SizeBytes, Format = disk.Format, Pool = disk.Pool, FromImage = disk.Import });
+                undo.Add(grain.Delete);
+            }
+
+            await grain.Attach(Name);
+            undo.Add(() => grain.Detach(Name));
+            attachments.Add(new VmDiskAttachment(name, disk.Bus));
+        }
+
+        return attachments;
+    }
+}

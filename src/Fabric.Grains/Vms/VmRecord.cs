@@ -1,0 +1,37 @@
+using Fabric.Contracts.Vms;
+
+namespace Fabric.Grains.Vms;
+
+/// <summary>Stored state of one VM: its desired configuration and power, its placement and its event trail.</summary>
+public sealed class VmRecord
+{
+    public VmHardware Hardware { get; set; } = new() { VCpus = 1, MemoryMiB = 512, Profile = DeviceProfile.Paravirtual };
+
+    public PowerState Desired { get; set; } = PowerState.Stopped;
+
+    public StopMode StopMode { get; set; } = StopMode.Graceful;
+
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int ResetCount { get; set; }
+
+    public int RestartCount { get; set; }
+
+    /// <summary>Disk sizes asked for through online grow, by disk name, until the disk grain records them.</summary>
+    public Dictionary<string, long> WantedDiskSizes { get; set; } = new(StringComparer.Ordinal);
+
+    public string? Host { get; set; }
+
+    public long Epoch { get; set; }
+
+    public bool HaRestart { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<VmEvent> Events { get; set; } = [];
+
+    public PendingOperation? Pending { get; set; }
+
+    /// <summary>When the pending operation began: host errors reported before it belong to earlier attempts.</summary>
+    public DateTimeOffset PendingSince { get; set; }
+}
