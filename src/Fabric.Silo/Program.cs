@@ -4,6 +4,7 @@ using Fabric.Grains;
 using Fabric.Grains.Hosts;
 using Fabric.Silo.Api;
 using Fabric.Silo.Configuration;
+using Fabric.Silo.Dashboard;
 using Fabric.Silo.Health;
 using Orleans.Dashboard;
 
@@ -26,6 +27,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://127.0.0.1:8480");
 }
 
+builder.WebHost.UseDashboardAssets();
 builder.UseOrleans(silo => OrleansSetup.Configure(silo, settings));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -35,14 +37,17 @@ builder.Services.Configure<HostLivenessOptions>(builder.Configuration.GetSection
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddFabricDashboard(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseFabricDashboard();
 app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapOrleansDashboard("/orleans");
 app.MapGroup("/api/v1").MapHostsEndpoints();
+app.MapFabricDashboard();
 
 try
 {
