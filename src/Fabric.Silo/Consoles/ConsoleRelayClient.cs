@@ -4,6 +4,7 @@ using Fabric.Contracts.Consoles;
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
+using Fabric.Silo.Dashboard.Consoles;
 
 namespace Fabric.Silo.Consoles;
 
@@ -12,11 +13,23 @@ namespace Fabric.Silo.Consoles;
 /// to that host's relay and presents it. Whichever silo serves the user, the bytes flow
 /// browser ⇄ this silo ⇄ the host's agent ⇄ QEMU's socket.
 /// </summary>
-public sealed class ConsoleRelayClient(IGrainFactory grains)
+public sealed class ConsoleRelayClient(IGrainFactory grains) : IConsoleRelay
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     public async Task<Stream> OpenAsync(string vm, ConsoleKind kind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ConnectAsync(vm, kind, cancellationToken);
+        }
+        catch (FabricException ex)
+        {
+            throw new ConsoleUnavailableException(string.Join("; ", ex.Problems.Select(p => p.Message)));
+        }
+    }
+
+    private async Task<Stream> ConnectAsync(string vm, ConsoleKind kind, CancellationToken cancellationToken)
     {
         var info = await grains.GetGrain<IVmGrain>(vm).Get() ?? throw FabricException.NotFound("vm", vm, "list VMs with 'fabric vm list'");
         if (info.Host is not { } host || info.Observed is not VmStatus.Running and not VmStatus.Paused and not VmStatus.Starting)

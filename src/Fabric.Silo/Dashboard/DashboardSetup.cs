@@ -1,3 +1,4 @@
+using Fabric.Silo.Consoles;
 using Fabric.Silo.Dashboard.Components;
 using Fabric.Silo.Dashboard.Consoles;
 using Fabric.Silo.Dashboard.Login;
@@ -23,7 +24,7 @@ public static class DashboardSetup
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
         services.AddDashboardLogin(configuration);
-        services.TryAddSingleton<IConsoleRelay, UnavailableConsoleRelay>();
+        services.TryAddSingleton<IConsoleRelay, ConsoleRelayClient>();
         services.AddSingleton<OperationTracker>();
         return services;
     }

@@ -50,11 +50,11 @@ public sealed class WizardAndConsoleTests(DashboardCluster cluster)
     [Theory]
     [InlineData("serial")]
     [InlineData("vnc")]
-    public async Task Console_SignedIn_ShowsWhyTheRelayIsNotThere(string kind)
+    public async Task Console_VmThatDoesNotExist_ShowsWhyItCannotOpen(string kind)
     {
         await using var browser = await SignedInAsync();
         await browser.OpenAsync($"/vms/web1/console/{kind}");
-        await Expect(browser.Page.GetByTestId("console-reason")).ToContainTextAsync("console relay not available yet");
+        await Expect(browser.Page.GetByTestId("console-reason")).ToContainTextAsync("no vm named 'web1'");
         await browser.ScreenshotAsync($"console-{kind}");
     }
 

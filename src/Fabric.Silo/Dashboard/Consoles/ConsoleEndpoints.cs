@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Fabric.Contracts.Consoles;
 using Fabric.Contracts.Validation;
 using Fabric.Silo.Dashboard.Login;
 

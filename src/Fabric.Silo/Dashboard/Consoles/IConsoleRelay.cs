@@ -1,9 +1,11 @@
+using Fabric.Contracts.Consoles;
+
 namespace Fabric.Silo.Dashboard.Consoles;
 
 /// <summary>
 /// Connects the silo to a VM's console on the VM's host. The dashboard's console endpoints accept
 /// the browser's WebSocket, open the console through this, and copy bytes both ways until either
-/// side closes. Replace the registered <see cref="UnavailableConsoleRelay"/> with the real relay.
+/// side closes. <see cref="Fabric.Silo.Consoles.ConsoleRelayClient"/> is the implementation.
 /// </summary>
 public interface IConsoleRelay
 {
