@@ -4,7 +4,7 @@ namespace Fabric.Integration.Tests.Hosts;
 
 /// <summary>What the QEMU driver's agent reports about this machine's hardware virtualization.</summary>
 [Collection(ProcessCollection.Name)]
-public sealed class QemuHostTests(QemuClusterFixture fixture) : IClassFixture<QemuClusterFixture>
+public sealed class QemuHostTests(QemuClusterFixture fixture)
 {
     [Fact]
     public void QemuAgent_OnTheseBuildMachines_ReportsKvmUnavailableWithTheReasonAndRunsTcg()

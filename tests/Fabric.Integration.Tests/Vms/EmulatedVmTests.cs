@@ -7,7 +7,7 @@ namespace Fabric.Integration.Tests.Vms;
 
 /// <summary>A VM without "integration services": SATA disk, e1000 NIC, no guest agent. It must boot all the same.</summary>
 [Collection(ProcessCollection.Name)]
-public sealed class EmulatedVmTests(QemuClusterFixture fixture) : IClassFixture<QemuClusterFixture>
+public sealed class EmulatedVmTests(QemuClusterFixture fixture)
 {
     [Fact]
     public async Task EmulatedVm_FromInstallerIso_BootsToTheGuestsReadyMarker()

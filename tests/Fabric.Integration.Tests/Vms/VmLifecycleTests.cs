@@ -11,7 +11,7 @@ namespace Fabric.Integration.Tests.Vms;
 /// and the VM unchanged after a silo restart.
 /// </summary>
 [Collection(ProcessCollection.Name)]
-public sealed class VmLifecycleTests(QemuClusterFixture fixture) : IClassFixture<QemuClusterFixture>
+public sealed class VmLifecycleTests(QemuClusterFixture fixture)
 {
     private static readonly TimeSpan Boot = TimeSpan.FromMinutes(4);
 
