@@ -11,7 +11,7 @@ namespace Fabric.Hypervisor.Bench;
 internal static partial class DiskProfileBench
 {
     private const int MiB = 1024 * 1024;
-    private const int TransferMiB = 128;
+    private const int TransferMiB = 512;
     private const int Repeats = 3;
 
     public static async Task RunAsync(BenchWorkspace workspace, string outputFile)
