@@ -7,8 +7,11 @@ cd "$(dirname "$0")/.."
 say() { printf 'install: %s\n' "$*" >&2; }
 
 # Debian packages: Redis (cluster state), QEMU and qemu-img (the hypervisor), and what the
-# test guest build uses (busybox-static, cpio-free initramfs via busybox, xorriso for the ISO).
-packages=(redis-server qemu-system-x86 qemu-utils busybox-static xorriso iproute2 curl ca-certificates)
+# test guest build uses (busybox-static, cpio-free initramfs via busybox, xorriso for the ISO),
+# and Chromium, in which the dashboard tests run.
+packages=(redis-server qemu-system-x86 qemu-utils busybox-static xorriso iproute2 curl ca-certificates chromium)
+# The build runs 'npm ci' for the dashboard's xterm.js and noVNC; Debian's npm unless one is installed.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,9 +1,12 @@
 using Fabric.Contracts.Configuration;
 using Fabric.HostAgent.Cluster;
 using Fabric.HostAgent.Configuration;
+using Fabric.HostAgent.Consoles;
 using Fabric.HostAgent.Heartbeat;
 using Fabric.HostAgent.Hypervisors;
 using Fabric.HostAgent.Probing;
+using Fabric.HostAgent.Reconcile;
+using Fabric.HostAgent.Tasks;
 
 var builder = Host.CreateApplicationBuilder(args);
 
@@ -24,6 +27,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHypervisorDriver(settings, builder.Configuration);
 builder.Services.AddSingleton<HostProbe>();
 builder.Services.AddSingleton<HeartbeatSender>();
+builder.Services.AddSingleton<PoolPaths>();
+builder.Services.AddSingleton<AssignmentTranslator>();
+builder.Services.AddSingleton<AppliedVmStore>();
+builder.Services.AddSingleton<VmReconciler>();
+builder.Services.AddSingleton<ImageTaskRunner>();
+builder.Services.AddSingleton<HostTaskExecutor>();
+builder.Services.AddSingleton<ConsoleRelayServer>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<ConsoleRelayServer>());
 builder.Services.AddHostedService<HeartbeatService>();
 
 await builder.Build().RunAsync();

@@ -5,6 +5,7 @@ using Fabric.Grains.Hosts;
 using Fabric.Silo.Api;
 using Fabric.Silo.Auth;
 using Fabric.Silo.Configuration;
+using Fabric.Silo.Dashboard;
 using Fabric.Silo.Health;
 using Orleans.Dashboard;
 
@@ -29,6 +30,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://127.0.0.1:8480");
 }
 
+builder.WebHost.UseDashboardAssets();
 builder.UseOrleans(silo => OrleansSetup.Configure(silo, settings));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -39,16 +41,18 @@ builder.Services.AddFabricApi();
 builder.Services.AddAdminAuthentication(adminToken);
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddFabricDashboard(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseAuthentication();
-app.UseAuthorization();
+// UseFabricDashboard runs UseAuthentication and UseAuthorization, which the REST API's token check needs too.
+app.UseFabricDashboard();
 app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapOrleansDashboard("/orleans");
 app.MapFabricApi();
+app.MapFabricDashboard();
 app.Logger.LogInformation("{AdminToken}", adminToken.Describe());
 
 try

@@ -23,4 +23,7 @@ public sealed record HostCapabilities
     [Id(7)] public required string OperatingSystem { get; init; }
 
     [Id(8)] public required string AgentVersion { get; init; }
+
+    /// <summary>Where the agent's console relay listens (<c>address:port</c>), or null when it has none.</summary>
+    [Id(9)] public string? ConsoleEndpoint { get; init; }
 }

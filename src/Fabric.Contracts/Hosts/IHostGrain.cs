@@ -1,3 +1,4 @@
+using Fabric.Contracts.Consoles;
 using Fabric.Contracts.Tasks;
 using Orleans.Concurrency;
 
@@ -27,6 +28,14 @@ public interface IHostGrain : IGrainWithStringKey
     /// <summary>Hands a task to the host's agent and waits for its outcome (interleaves with heartbeats).</summary>
     [Alias("RunTask"), AlwaysInterleave, ResponseTimeout("00:30:00")]
     Task<HostTaskResult> RunTask(HostTask task, TimeSpan deadline);
+
+    /// <summary>Issues a single-use ticket for a console of a VM this host runs (valid for a few seconds).</summary>
+    [Alias("IssueConsoleTicket")]
+    Task<ConsoleTicket> IssueConsoleTicket(string vm, ConsoleKind kind);
+
+    /// <summary>Called by the host's console relay: what the ticket allows, or null when it is unknown, used or expired.</summary>
+    [Alias("RedeemConsoleTicket"), AlwaysInterleave]
+    Task<ConsoleGrant?> RedeemConsoleTicket(string ticket);
 
     /// <summary>Puts the host in or out of maintenance.</summary>
     [Alias("SetMaintenance")]

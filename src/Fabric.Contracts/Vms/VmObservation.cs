@@ -28,4 +28,7 @@ public sealed record VmObservation
 
     /// <summary>When the host grain received it; one-way delivery may reorder, so older ones are dropped.</summary>
     [Id(9)] public DateTimeOffset ObservedAt { get; init; }
+
+    /// <summary>The host's last failure acting on this VM (e.g. why it could not start), or null.</summary>
+    [Id(10)] public string? Error { get; init; }
 }

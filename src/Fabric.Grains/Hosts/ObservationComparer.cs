@@ -9,7 +9,7 @@ public static class ObservationComparer
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return a.Epoch == b.Epoch && a.Status == b.Status && a.Detail == b.Detail && a.Host == b.Host
+        return a.Epoch == b.Epoch && a.Status == b.Status && a.Detail == b.Detail && a.Host == b.Host && a.Error == b.Error
             && a.AppliedResetCount == b.AppliedResetCount && a.AppliedRestartCount == b.AppliedRestartCount
             && SameGuest(a.Guest, b.Guest)
             && a.DiskSizes.Count == b.DiskSizes.Count && a.DiskSizes.All(d => b.DiskSizes.TryGetValue(d.Key, out var size) && size == d.Value);

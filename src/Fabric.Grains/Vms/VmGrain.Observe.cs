@@ -69,6 +69,13 @@ public sealed partial class VmGrain
             "vm.grow-disk" => o is not null && o.DiskSizes.TryGetValue(pending.Disk!, out var size) && size >= pending.TargetSize,
             _ => false,
         };
+        if (!done && o?.Error is { } error && o.ObservedAt >= Record.PendingSince)
+        {
+            Record.Pending = null;
+            AddEvent($"{pending.Kind} failed: {error}");
+            return await Operation(pending.Id).Fail($"{pending.Kind} failed on host {o.Host}: {error}");
+        }
+
         if (!done)
         {
             await Operation(pending.Id).Report(50, detail.Length > 0 ? $"{status}: {detail}" : status.ToString());

@@ -78,6 +78,7 @@ public sealed partial class VmGrain
 
         var operation = await Operation(pending.Id).Begin(pending.Kind, $"vm/{Name}", message);
         Record.Pending = pending;
+        Record.PendingSince = time.GetUtcNow();
         AddEvent(message);
         try
         {

@@ -31,4 +31,7 @@ public sealed class VmRecord
     public List<VmEvent> Events { get; set; } = [];
 
     public PendingOperation? Pending { get; set; }
+
+    /// <summary>When the pending operation began: host errors reported before it belong to earlier attempts.</summary>
+    public DateTimeOffset PendingSince { get; set; }
 }

@@ -18,6 +18,12 @@ public sealed record AgentSettings(
     IReadOnlyDictionary<string, string> StoragePools,
     TimeSpan HeartbeatInterval)
 {
+    /// <summary>Where the console relay listens; loopback unless silos run on other machines.</summary>
+    public System.Net.IPAddress ConsoleAddress { get; init; } = System.Net.IPAddress.Loopback;
+
+    /// <summary>Console relay port; 0 lets the system pick one (it is reported to the cluster).</summary>
+    public int ConsolePort { get; init; }
+
     public static readonly string[] Drivers = ["qemu", "simulated"];
 
     public static AgentSettings Load(IConfiguration configuration)
@@ -47,8 +53,17 @@ public sealed record AgentSettings(
             section["ClusterId"] is { Length: > 0 } id ? id : "fabric",
             dataDirectory,
             StoragePoolSetting.Read(section.GetSection("StoragePools"), dataDirectory),
-            ReadInterval(section["HeartbeatInterval"]));
+            ReadInterval(section["HeartbeatInterval"]))
+        {
+            ConsoleAddress = ReadAddress(section["ConsoleAddress"]),
+            ConsolePort = section["ConsolePort"] is { Length: > 0 } ? PortSetting.Read(section, "ConsolePort", 0) : 0,
+        };
     }
+
+    private static System.Net.IPAddress ReadAddress(string? text) =>
+        string.IsNullOrEmpty(text) ? System.Net.IPAddress.Loopback
+        : System.Net.IPAddress.TryParse(text, out var address) ? address
+        : throw new InvalidSettingException("Fabric:ConsoleAddress", $"'{text}' is not an IP address", "Use the address silos reach this host on, e.g. 10.0.0.5.");
 
     private static TimeSpan ReadInterval(string? text)
     {

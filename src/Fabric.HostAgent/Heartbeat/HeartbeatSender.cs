@@ -19,13 +19,15 @@ public sealed partial class HeartbeatSender(
     private DateTimeOffset? _contactLostAt;
     private HostState? _lastState;
 
-    public async Task SendAsync(HostHeartbeat heartbeat, CancellationToken cancellationToken)
+    /// <summary>Sends the heartbeat; returns the reply, or null when the cluster could not be reached this time.</summary>
+    public async Task<HeartbeatReply?> SendAsync(HostHeartbeat heartbeat, CancellationToken cancellationToken)
     {
         var host = cluster.GetGrain<IHostGrain>(settings.HostName);
         try
         {
             var reply = await _pipeline.ExecuteAsync(async _ => await host.Heartbeat(heartbeat), cancellationToken);
             OnContact(reply);
+            return reply;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ClusterCallPipeline.IsTransient(ex))
         {
@@ -34,6 +36,8 @@ public sealed partial class HeartbeatSender(
                 _contactLostAt = time.GetUtcNow();
                 LogContactLost(logger, settings.HostName, ex.GetType().Name, ex.Message);
             }
+
+            return null;
         }
     }
 

@@ -1,6 +1,8 @@
 using Fabric.Contracts.Hosts;
 using Fabric.HostAgent.Configuration;
 using Fabric.HostAgent.Probing;
+using Fabric.HostAgent.Reconcile;
+using Fabric.HostAgent.Tasks;
 using Fabric.Hypervisor;
 
 namespace Fabric.HostAgent.Heartbeat;
@@ -14,6 +16,8 @@ public sealed partial class HeartbeatService(
     AgentSettings settings,
     HostProbe probe,
     HeartbeatSender sender,
+    VmReconciler reconciler,
+    HostTaskExecutor tasks,
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
@@ -41,14 +45,20 @@ public sealed partial class HeartbeatService(
         try
         {
             var capabilities = _capabilities is null ? null : _capabilities with { StoragePools = probe.PoolsNow() };
-            var heartbeat = new HostHeartbeat(capabilities, [], _startedAt);
-            await sender.SendAsync(heartbeat, stoppingToken);
+            var outcomes = tasks.Outcomes();
+            var heartbeat = new HostHeartbeat(capabilities, reconciler.Observations(), _startedAt) { TaskResults = outcomes };
+            if (await sender.SendAsync(heartbeat, stoppingToken) is { } reply)
+            {
+                tasks.Delivered(outcomes);
+                tasks.Accept(reply.Tasks, stoppingToken);
+                await reconciler.ApplyAsync(reply.Assignments, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is HypervisorException or IOException or UnauthorizedAccessException)
         {
             LogObserveFailed(logger, ex.Message);
         }
@@ -79,6 +89,6 @@ public sealed partial class HeartbeatService(
     [LoggerMessage(Level = LogLevel.Error, Message = "Host probe failed; the host stays Joining until the agent is restarted with the cause fixed")]
     private static partial void LogProbeFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not list VMs from the hypervisor for this heartbeat: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not act on this heartbeat's reply: {Reason}; the next heartbeat tries again")]
     private static partial void LogObserveFailed(ILogger logger, string reason);
 }

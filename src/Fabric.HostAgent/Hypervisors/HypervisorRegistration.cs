@@ -12,7 +12,11 @@ public static class HypervisorRegistration
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Driver == "simulated")
         {
-            return services.AddSimulatedHypervisor(o => configuration.GetSection("Fabric:Simulated").Bind(o));
+            return services.AddSimulatedHypervisor(o =>
+            {
+                configuration.GetSection("Fabric:Simulated").Bind(o);
+                o.StoragePools = new Dictionary<string, string>(settings.StoragePools, StringComparer.Ordinal);
+            });
         }
 
         services.AddQemuHypervisor(configuration.GetSection("Fabric:Qemu"));

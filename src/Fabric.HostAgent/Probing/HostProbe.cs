@@ -1,12 +1,13 @@
 using System.Reflection;
 using Fabric.Contracts.Hosts;
 using Fabric.HostAgent.Configuration;
+using Fabric.HostAgent.Consoles;
 using Fabric.Hypervisor;
 
 namespace Fabric.HostAgent.Probing;
 
 /// <summary>Probes what this host can do: CPU, memory, OS, storage pools and the hypervisor, including whether hardware virtualization really works.</summary>
-public sealed partial class HostProbe(AgentSettings settings, IHypervisor hypervisor, ILogger<HostProbe> logger)
+public sealed partial class HostProbe(AgentSettings settings, IHypervisor hypervisor, ConsoleRelayServer consoles, ILogger<HostProbe> logger)
 {
     public async Task<HostCapabilities> ProbeAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed partial class HostProbe(AgentSettings settings, IHypervisor hyperv
             HypervisorVersion = info.Version,
             HardwareVirtualization = new HardwareVirtualization(acceleration.HardwareAvailable, acceleration.Accelerator, acceleration.Reason),
             StoragePools = PoolsNow(),
+            ConsoleEndpoint = consoles.Endpoint,
             AgentVersion = typeof(HostProbe).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev",
         };
     }

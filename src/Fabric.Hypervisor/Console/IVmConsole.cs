@@ -14,4 +14,11 @@ public interface IVmConsole
 
     /// <summary>The screen as PNG; needs a display (<see cref="VmRuntimeSpec.Display"/> not None).</summary>
     Task<byte[]> ScreenshotPngAsync(string vmId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A two-way stream to the VM's VNC server speaking RFB from its first byte. Only for the
+    /// unix-socket display, which nothing but this host's agent can reach; the agent's relay
+    /// authenticates whoever it bridges to it.
+    /// </summary>
+    Task<Stream> OpenVncAsync(string vmId, CancellationToken cancellationToken);
 }

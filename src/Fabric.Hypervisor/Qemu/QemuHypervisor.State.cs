@@ -91,6 +91,10 @@ public sealed partial class QemuHypervisor
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), _time, timeout.Token);
         }
+
+        // Saving paused the vCPUs first (a consistent image without dirty-page rounds), and the
+        // stream carries that paused state; a restored VM runs again, as after Hyper-V's restore.
+        await vm.Qmp.ExecuteAsync("cont", null, cancellationToken);
     }
 
     private async Task WaitForMigrationAsync(QemuVm vm, CancellationToken cancellationToken)

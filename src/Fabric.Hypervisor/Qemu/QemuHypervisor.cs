@@ -18,7 +18,7 @@ namespace Fabric.Hypervisor.Qemu;
 /// driver keeps no state that the runtime directories do not also hold. Disposing detaches from
 /// the VMs and leaves them running.
 /// </summary>
-public sealed partial class QemuHypervisor : IHypervisor, IAsyncDisposable
+public sealed partial class QemuHypervisor : IHypervisor, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, QemuVm> _attached = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _vmLocks = new(StringComparer.Ordinal);
@@ -148,6 +148,9 @@ public sealed partial class QemuHypervisor : IHypervisor, IAsyncDisposable
 
         _probeOnce.Dispose();
     }
+
+    /// <summary>For containers disposed synchronously; detaching only closes sockets, so blocking is brief.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal VmRuntimePaths PathsOf(string vmId) => new(RuntimeRoot, vmId);
 

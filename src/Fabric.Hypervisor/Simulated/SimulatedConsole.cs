@@ -13,6 +13,13 @@ internal sealed class SimulatedConsole(SimulatedHypervisor driver) : IVmConsole
         return new MemoryStream();
     }
 
+    public async Task<Stream> OpenVncAsync(string vmId, CancellationToken cancellationToken)
+    {
+        await driver.EnterAsync("OpenVnc", cancellationToken);
+        driver.RequireRunning(vmId, "open the graphical console");
+        return new MemoryStream();
+    }
+
     public async Task<string> ReadSerialLogAsync(string vmId, int port, CancellationToken cancellationToken)
     {
         await RequirePortAsync("ReadSerialLog", vmId, port, cancellationToken);

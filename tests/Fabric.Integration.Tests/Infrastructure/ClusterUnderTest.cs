@@ -64,7 +64,15 @@ public sealed class ClusterUnderTest : IAsyncDisposable
 
     public string[] AgentArguments(string hostName, string driver) =>
         [$"--Fabric:Redis={Redis.ConnectionString}", $"--Fabric:Driver={driver}", $"--Fabric:HostName={hostName}",
-         $"--Fabric:DataDir={Path.Combine(Directory, "agent")}"];
+         $"--Fabric:DataDir={AgentDataDirectory}", $"--Fabric:StoragePools:local={PoolDirectory}"];
+
+    /// <summary>The agent's data folder (runtime sockets, logs, applied state).</summary>
+    public string AgentDataDirectory => Path.Combine(Directory, "agent");
+
+    /// <summary>The storage pool <c>local</c>, shared as all agents of the cluster would share it.</summary>
+    public string PoolDirectory => Path.Combine(Directory, "pool");
+
+    public Task<ClusterClientConnection> ConnectAsync() => ClusterClientConnection.ConnectAsync(Redis.ConnectionString);
 
     public async Task<IReadOnlyList<HostInfo>> ListHostsAsync() =>
         await _http.GetFromJsonAsync<List<HostInfo>>($"{ApiUrl}/api/v1/hosts", Json) ?? [];
@@ -78,6 +86,8 @@ public sealed class ClusterUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Stop the agent gracefully is not enough: QEMU outlives it by design, so end the VMs too.
+        VmProcesses.KillAll(AgentDataDirectory);
         foreach (var process in new[] { Agent, Silo })
         {
             if (process is not null)

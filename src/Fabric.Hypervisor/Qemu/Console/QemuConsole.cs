@@ -11,10 +11,28 @@ internal sealed class QemuConsole(QemuHypervisor driver) : IVmConsole
     {
         var vm = await driver.RequireRunningAsync(vmId, "open a serial console", cancellationToken);
         RequirePort(vm, port);
+        return await ConnectAsync(vm.Paths.SerialSocket(port), cancellationToken);
+    }
+
+    public async Task<Stream> OpenVncAsync(string vmId, CancellationToken cancellationToken)
+    {
+        var vm = await driver.RequireRunningAsync(vmId, "open the graphical console", cancellationToken);
+        if (vm.Spec.Display.Kind != VmDisplayKind.VncUnixSocket)
+        {
+            throw new HypervisorException(HypervisorErrorCode.Unsupported,
+                $"VM '{vmId}' has display {vm.Spec.Display.Kind}; the graphical console needs the VNC unix-socket display.");
+        }
+
+        return await ConnectAsync(vm.Paths.VncSocket, cancellationToken);
+    }
+
+    /// <summary>Connects to one of QEMU's unix sockets; QEMU serves one client at a time on each.</summary>
+    private static async Task<Stream> ConnectAsync(string path, CancellationToken cancellationToken)
+    {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(vm.Paths.SerialSocket(port)), cancellationToken);
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch

@@ -61,7 +61,6 @@ internal sealed partial class QemuVm : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _detaching.CancelAsync();
-        await Qmp.DisposeAsync();
         try
         {
             await _monitor;
@@ -70,6 +69,8 @@ internal sealed partial class QemuVm : IAsyncDisposable
         {
             // Detaching is what we asked for.
         }
+
+        await Qmp.DisposeAsync();
 
         Agent.Dispose();
         _detaching.Dispose();
@@ -110,11 +111,11 @@ internal sealed partial class QemuVm : IAsyncDisposable
     {
         if (status == "shutdown")
         {
-            await RecordAndQuitAsync(HostStopRequested ? VmExitReason.HostStop : VmExitReason.GuestShutdown, "the guest powered off", cancellationToken);
+            await RecordAndQuitAsync(HostStopRequested ? VmExitReason.HostStop : VmExitReason.GuestShutdown, "the guest powered off", quit: true, cancellationToken);
         }
         else if (status == "guest-panicked")
         {
-            await RecordAndQuitAsync(VmExitReason.GuestCrashed, "the guest kernel panicked", cancellationToken);
+            await RecordAndQuitAsync(VmExitReason.GuestCrashed, "the guest kernel panicked", quit: true, cancellationToken);
         }
     }
 
@@ -128,18 +129,24 @@ internal sealed partial class QemuVm : IAsyncDisposable
                 var exit = reason == "guest-panic" ? VmExitReason.GuestCrashed
                     : byGuest && !HostStopRequested ? VmExitReason.GuestShutdown
                     : VmExitReason.HostStop;
-                await RecordAndQuitAsync(exit, $"QEMU reported SHUTDOWN ({reason})", cancellationToken);
+                await RecordAndQuitAsync(exit, $"QEMU reported SHUTDOWN ({reason})", quit: byGuest, cancellationToken);
                 break;
             case "GUEST_PANICKED":
-                await RecordAndQuitAsync(VmExitReason.GuestCrashed, "QEMU reported GUEST_PANICKED", cancellationToken);
+                await RecordAndQuitAsync(VmExitReason.GuestCrashed, "QEMU reported GUEST_PANICKED", quit: true, cancellationToken);
                 break;
         }
     }
 
-    private async Task RecordAndQuitAsync(VmExitReason reason, string detail, CancellationToken cancellationToken)
+    private async Task RecordAndQuitAsync(VmExitReason reason, string detail, bool quit, CancellationToken cancellationToken)
     {
         VmRuntimeFiles.WriteExitOnce(Paths, new VmExitRecord(reason, detail, _time.GetUtcNow()));
         LogVmEnded(_logger, Spec.VmId, detail);
+        if (!quit)
+        {
+            // QEMU itself is ending (host quit or signal); nothing to do.
+            return;
+        }
+
         try
         {
             // The process stays after a shutdown (-no-shutdown); nothing else will end it.

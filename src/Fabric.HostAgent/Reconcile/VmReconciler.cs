@@ -1,0 +1,91 @@
+using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Vms;
+using Fabric.Hypervisor;
+
+namespace Fabric.HostAgent.Reconcile;
+
+/// <summary>
+/// Keeps one <see cref="VmWorker"/> per VM that is assigned here or found running here. Each
+/// heartbeat reply updates their desired state; each heartbeat carries their observations.
+/// </summary>
+public sealed class VmReconciler(
+    IHypervisor hypervisor,
+    AssignmentTranslator translator,
+    AppliedVmStore store,
+    PoolPaths paths,
+    TimeProvider time,
+    ILogger<VmWorker> workerLogger) : IAsyncDisposable
+{
+    private readonly Dictionary<string, VmWorker> _workers = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private bool _adopted;
+
+    /// <summary>Hands every VM its assignment; VMs running here without one get a worker that stops them.</summary>
+    public async Task ApplyAsync(IReadOnlyList<VmAssignment> assignments, CancellationToken cancellationToken)
+    {
+        var byVm = assignments.ToDictionary(a => a.Vm, a => (VmAssignment?)a, StringComparer.Ordinal);
+        if (!_adopted)
+        {
+            // First reply after start: adopt what runs here (QEMU outlives the agent), so an
+            // unassigned leftover is found and stopped, and an assigned one is neither restarted nor lost.
+            foreach (var running in await hypervisor.ListAsync(cancellationToken))
+            {
+                byVm.TryAdd(running.VmId, null);
+            }
+
+            _adopted = true;
+        }
+
+        List<VmWorker> finished;
+        lock (_gate)
+        {
+            foreach (var (vm, assignment) in byVm)
+            {
+                if (_workers.TryGetValue(vm, out var worker) && !worker.Finished)
+                {
+                    worker.Update(assignment);
+                }
+                else
+                {
+                    _workers[vm] = new VmWorker(vm, assignment, hypervisor, translator, store, paths, time, workerLogger);
+                }
+            }
+
+            foreach (var (vm, worker) in _workers.Where(w => !byVm.ContainsKey(w.Key)))
+            {
+                worker.Update(null);
+            }
+
+            finished = [.. _workers.Values.Where(w => w.Finished)];
+            finished.ForEach(w => _workers.Remove(w.Vm));
+        }
+
+        foreach (var worker in finished)
+        {
+            await worker.DisposeAsync();
+        }
+    }
+
+    public IReadOnlyList<VmObservation> Observations()
+    {
+        lock (_gate)
+        {
+            return [.. _workers.Values.Where(w => !w.Finished).Select(w => w.Observation)];
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        List<VmWorker> workers;
+        lock (_gate)
+        {
+            workers = [.. _workers.Values];
+            _workers.Clear();
+        }
+
+        foreach (var worker in workers)
+        {
+            await worker.DisposeAsync();
+        }
+    }
+}

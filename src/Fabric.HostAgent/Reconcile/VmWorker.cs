@@ -1,0 +1,127 @@
+using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Vms;
+using Fabric.Hypervisor;
+
+namespace Fabric.HostAgent.Reconcile;
+
+/// <summary>
+/// Drives one VM towards its assignment, one step at a time, level-triggered: every pass looks at
+/// what the driver reports and what was applied, does the next thing, and records it. A new
+/// assignment wakes it; otherwise it looks again every few seconds (guest agent, crashes).
+/// </summary>
+public sealed partial class VmWorker : IAsyncDisposable
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Backoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan GuestRefresh = TimeSpan.FromSeconds(15);
+
+    private readonly IHypervisor _hypervisor;
+    private readonly AssignmentTranslator _translator;
+    private readonly AppliedVmStore _store;
+    private readonly PoolPaths _paths;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private VmAssignment? _desired;
+    private AppliedVm? _applied;
+    private bool _guestReady;
+    private GuestInfo? _guest;
+    private DateTimeOffset _guestCheckedAt;
+    private string? _error;
+
+    public VmWorker(string vm, VmAssignment? desired, IHypervisor hypervisor, AssignmentTranslator translator, AppliedVmStore store,
+        PoolPaths paths, TimeProvider time, ILogger logger)
+    {
+        Vm = vm;
+        (_desired, _hypervisor, _translator, _store, _paths, _time, _logger) = (desired, hypervisor, translator, store, paths, time, logger);
+        _applied = store.Load(vm);
+        Observation = new VmObservation { Vm = vm, Epoch = desired?.Epoch ?? 0, Status = VmStatus.Starting, Detail = "looking" };
+        _loop = Task.Run(RunAsync);
+    }
+
+    public string Vm { get; }
+
+    /// <summary>The latest observation, sent with every heartbeat.</summary>
+    public VmObservation Observation { get; private set; }
+
+    /// <summary>True once the VM is unassigned and no longer runs here: the worker is done.</summary>
+    public bool Finished => _loop.IsCompleted;
+
+    public void Update(VmAssignment? desired)
+    {
+        _desired = desired;
+        _wake.Release();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+        _wake.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            var pause = Idle;
+            try
+            {
+                var status = await _hypervisor.GetStatusAsync(Vm, token);
+                if (_desired is null && !IsProcessAlive(status))
+                {
+                    _store.Delete(Vm);
+                    return;
+                }
+
+                var acted = await StepAsync(_desired, status, token);
+                if (acted)
+                {
+                    _error = null;
+                    status = await _hypervisor.GetStatusAsync(Vm, token);
+                    pause = TimeSpan.Zero;
+                }
+
+                await ObserveAsync(status, token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is HypervisorException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
+            {
+                _error = $"{_time.GetUtcNow():HH:mm:ss}: {ex.Message}";
+                LogStepFailed(_logger, Vm, ex.Message);
+                Observation = Observation with { Error = _error };
+                pause = Backoff;
+            }
+
+            if (pause > TimeSpan.Zero)
+            {
+                await WaitAsync(pause, token);
+            }
+        }
+    }
+
+    /// <summary>Sleeps until woken by a new assignment, the pause ends, or the worker stops.</summary>
+    private async Task WaitAsync(TimeSpan pause, CancellationToken token)
+    {
+        using var timeout = new CancellationTokenSource(pause, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, token);
+        try
+        {
+            await _wake.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Timed out or stopping: either way, look again (the loop checks for stopping).
+        }
+    }
+
+    private static bool IsProcessAlive(VmRuntimeStatus? status) =>
+        status?.State is VmRunState.Running or VmRunState.Paused or VmRunState.Starting or VmRunState.ShuttingDown;
+}

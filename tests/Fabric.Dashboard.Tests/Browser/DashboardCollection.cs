@@ -1,0 +1,10 @@
+using Fabric.Dashboard.Tests.Infrastructure;
+
+namespace Fabric.Dashboard.Tests.Browser;
+
+/// <summary>One silo and agent for every browser test: starting them takes longer than the tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardCluster>
+{
+    public const string Name = "dashboard";
+}

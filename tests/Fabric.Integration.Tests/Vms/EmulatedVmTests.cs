@@ -1,0 +1,38 @@
+using Fabric.Contracts.Vms;
+using Fabric.Integration.Tests.Infrastructure;
+using Fabric.Testing.Guest;
+using Fabric.Testing.Waiting;
+
+namespace Fabric.Integration.Tests.Vms;
+
+/// <summary>A VM without "integration services": SATA disk, e1000 NIC, no guest agent. It must boot all the same.</summary>
+[Collection(ProcessCollection.Name)]
+public sealed class EmulatedVmTests(QemuClusterFixture fixture)
+{
+    [Fact]
+    public async Task EmulatedVm_FromInstallerIso_BootsToTheGuestsReadyMarker()
+    {
+        var grains = fixture.Client.Grains;
+        var vm = grains.GetGrain<IVmGrain>("emulated1");
+        await vm.Create(new CreateVmRequest
+        {
+            Name = "emulated1", MemoryMiB = 256, Profile = DeviceProfile.Emulated,
+            Disks = [new CreateVmDisk { SizeBytes = 32L << 20 }], Iso = QemuClusterFixture.Iso, Start = true,
+        });
+
+        // No guest agent in this profile, so the serial console (COM1's log on the host) is how we know it booted.
+        var serialLog = Path.Combine(fixture.Cluster.AgentDataDirectory, "run", "emulated1", "serial0.log");
+        await Eventually.MatchAsync(() => Task.FromResult(File.Exists(serialLog) ? File.ReadAllText(serialLog) : ""),
+            log => log.Contains(TestGuest.ReadyMarker, StringComparison.Ordinal), TimeSpan.FromMinutes(4), "the emulated guest's ready marker on COM1");
+        var log = await File.ReadAllTextAsync(serialLog);
+        Assert.Contains("e1000", log, StringComparison.Ordinal);
+
+        var info = await vm.Get();
+        Assert.Equal(VmStatus.Running, info!.Observed);
+        Assert.Null(info.Guest);
+        var refused = await Assert.ThrowsAsync<Contracts.Validation.FabricException>(() => vm.Exec(["/bin/true"], TimeSpan.FromSeconds(5)));
+        Assert.Contains("no guest agent", refused.Message, StringComparison.Ordinal);
+
+        await VmOperations.SucceedsAsync(grains, await vm.Power(PowerAction.Stop, null), TimeSpan.FromMinutes(1));
+    }
+}
