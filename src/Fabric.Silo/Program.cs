@@ -6,6 +6,7 @@ using Fabric.Silo.Api;
 using Fabric.Silo.Auth;
 using Fabric.Silo.Configuration;
 using Fabric.Silo.Dashboard;
+using Fabric.Silo.Dashboard.Login;
 using Fabric.Silo.Health;
 using Orleans.Dashboard;
 
@@ -41,7 +42,7 @@ builder.Services.AddFabricApi();
 builder.Services.AddAdminAuthentication(adminToken);
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddFabricDashboard(builder.Configuration);
+builder.Services.AddFabricDashboard();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -50,7 +51,8 @@ app.UseStatusCodePages();
 app.UseFabricDashboard();
 app.MapHealthEndpoints();
 app.MapOpenApi();
-app.MapOrleansDashboard("/orleans");
+// The Orleans dashboard shows cluster internals: only for a signed-in operator.
+app.MapOrleansDashboard("/orleans").RequireAuthorization(DashboardAuthentication.Policy);
 app.MapFabricApi();
 app.MapFabricDashboard();
 app.Logger.LogInformation("{AdminToken}", adminToken.Describe());

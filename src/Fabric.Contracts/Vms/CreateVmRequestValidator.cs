@@ -21,7 +21,7 @@ public static class CreateVmRequestValidator
         }
 
         Check("name", ResourceNames.ValidateLabel(request.Name, "VM"));
-        Check("vcpus", HardwareRules.ValidateVCpus(request.VCpus));
+        Check("vCpus", HardwareRules.ValidateVCpus(request.VCpus));
         Check("memoryMiB", HardwareRules.ValidateMemory(request.MemoryMiB));
         Check("serialPorts", request.SerialPorts is < 0 or > Limits.MaxSerialPorts
             ? $"{request.SerialPorts} COM ports asked; a VM has 0 to {Limits.MaxSerialPorts} (COM1–COM4)" : null);

@@ -31,7 +31,7 @@ public sealed partial class VmGrain
             throw FabricException.Conflict("vm", $"VM '{Name}' must be stopped to change vCPUs, memory or the device profile; shut it down first");
         }
 
-        Check("vcpus", change.VCpus is { } c ? HardwareRules.ValidateVCpus(c) : null);
+        Check("vCpus", change.VCpus is { } c ? HardwareRules.ValidateVCpus(c) : null);
         Check("memoryMiB", change.MemoryMiB is { } m ? HardwareRules.ValidateMemory(m) : null);
         var profile = change.Profile ?? hw.Profile;
         if (profile == DeviceProfile.Emulated)

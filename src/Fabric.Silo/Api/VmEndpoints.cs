@@ -98,7 +98,7 @@ public static class VmEndpoints
     private static List<ValidationProblem> ValidateChange(HardwareChange change)
     {
         var problems = new List<ValidationProblem>();
-        Edge.Check(problems, "vcpus", change.VCpus is { } cpus ? HardwareRules.ValidateVCpus(cpus) : null);
+        Edge.Check(problems, "vCpus", change.VCpus is { } cpus ? HardwareRules.ValidateVCpus(cpus) : null);
         Edge.Check(problems, "memoryMiB", change.MemoryMiB is { } memory ? HardwareRules.ValidateMemory(memory) : null);
         Edge.Check(problems, "addNic.network", change.AddNic is { } nic ? HardwareRules.ValidateNetwork(nic.Network) : null);
         Edge.Check(problems, "addNic.mac", change.AddNic?.Mac is { } mac ? MacAddresses.Validate(mac) : null);

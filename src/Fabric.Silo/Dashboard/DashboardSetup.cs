@@ -18,13 +18,13 @@ public static class DashboardSetup
     /// </summary>
     public static IWebHostBuilder UseDashboardAssets(this IWebHostBuilder web) => web.UseStaticWebAssets();
 
-    public static IServiceCollection AddFabricDashboard(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFabricDashboard(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
-        services.AddDashboardLogin(configuration);
-        services.TryAddSingleton<IConsoleRelay, ConsoleRelayClient>();
+        services.AddDashboardLogin();
+        services.AddSingleton<IConsoleRelay, ConsoleRelayClient>();
         services.AddSingleton<OperationTracker>();
         return services;
     }

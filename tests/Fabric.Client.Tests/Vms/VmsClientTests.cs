@@ -16,7 +16,7 @@ public sealed class VmsClientTests(GrainClusterFixture fixture)
         var ex = await Assert.ThrowsAsync<FabricException>(() => client.Vms.CreateAsync(new CreateVmRequest { Name = "Bad Name", VCpus = 0 }));
 
         Assert.Equal(FabricErrorKind.Invalid, ex.Kind);
-        Assert.Equal(["name", "vcpus"], ex.Problems.Select(p => p.Field));
+        Assert.Equal(["name", "vCpus"], ex.Problems.Select(p => p.Field));
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class VmLifecycleInBrowserTests
         var gateway = FreePort.Next();
         var agentData = Path.Combine(directory, "agent");
         await using var silo = ChildProcess.StartDotnet(RepositoryPaths.SiloDll,
-            ["--in-memory", "--urls", url, $"--Fabric:AdminToken={DashboardCluster.AdminToken}", $"--Fabric:SiloPort={FreePort.Next()}", $"--Fabric:GatewayPort={gateway}"],
+            ["--in-memory", "--urls", url, $"--Fabric:AdminTokenFile={DashboardCluster.WriteTokenFile(directory)}", $"--Fabric:SiloPort={FreePort.Next()}", $"--Fabric:GatewayPort={gateway}"],
             Path.Combine(directory, "silo.log"));
         await using var agent = ChildProcess.StartDotnet(RepositoryPaths.AgentDll,
             ["--Fabric:Driver=qemu", "--Fabric:InMemory=true", $"--Fabric:GatewayPort={gateway}", "--Fabric:HostName=e2e", $"--Fabric:DataDir={agentData}"],

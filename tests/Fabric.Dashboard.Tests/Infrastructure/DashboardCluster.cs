@@ -10,6 +10,14 @@ namespace Fabric.Dashboard.Tests.Infrastructure;
 public sealed class DashboardCluster : IAsyncLifetime
 {
     public const string AdminToken = "test-admin-token";
+
+    /// <summary>Writes <see cref="AdminToken"/> where the silo's <c>Fabric:AdminTokenFile</c> will read it.</summary>
+    public static string WriteTokenFile(string directory)
+    {
+        var path = System.IO.Path.Combine(directory, "admin-token");
+        File.WriteAllText(path, AdminToken);
+        return path;
+    }
     public const string HostName = "node1";
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -26,7 +34,7 @@ public sealed class DashboardCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Silo = ChildProcess.StartDotnet(RepositoryPaths.SiloDll,
-            ["--in-memory", "--urls", Url, $"--Fabric:AdminToken={AdminToken}", $"--Fabric:SiloPort={FreePort.Next()}",
+            ["--in-memory", "--urls", Url, $"--Fabric:AdminTokenFile={WriteTokenFile(Directory)}", $"--Fabric:SiloPort={FreePort.Next()}",
              $"--Fabric:GatewayPort={_gatewayPort}"],
             Path.Combine(Directory, "silo.log"));
         await Eventually.MatchAsync(

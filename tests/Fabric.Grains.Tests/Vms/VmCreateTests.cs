@@ -38,7 +38,7 @@ public sealed class VmCreateTests(GrainClusterFixture fixture)
 
         Assert.Equal(FabricErrorKind.Invalid, ex.Kind);
         var fields = ex.Problems.Select(p => p.Field).ToHashSet();
-        Assert.Superset(new HashSet<string> { "vcpus", "memoryMiB", "serialPorts", "disks[0].sizeBytes", "disks[1].existing", "nics[0].network", "nics[0].mac", "iso", "bootOrder" }, fields);
+        Assert.Superset(new HashSet<string> { "vCpus", "memoryMiB", "serialPorts", "disks[0].sizeBytes", "disks[1].existing", "nics[0].network", "nics[0].mac", "iso", "bootOrder" }, fields);
         Assert.Null(await _ctx.Vm("bad1").Get());
         Assert.Empty(_ctx.Agent.Seen);
     }

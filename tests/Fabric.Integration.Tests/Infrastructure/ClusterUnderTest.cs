@@ -49,12 +49,22 @@ public sealed class ClusterUnderTest : IAsyncDisposable
     {
         Silo = ChildProcess.StartDotnet(RepositoryPaths.SiloDll,
             ["--urls", ApiUrl, $"--Fabric:Redis={Redis.ConnectionString}", $"--Fabric:SiloPort={_siloPort}",
-             $"--Fabric:GatewayPort={_gatewayPort}", $"--Fabric:Hosts:UnreachableAfter={UnreachableAfter}"],
+             $"--Fabric:GatewayPort={_gatewayPort}", $"--Fabric:Hosts:UnreachableAfter={UnreachableAfter}", $"--Fabric:DataDir={SiloDataDirectory}"],
             Path.Combine(Directory, "silo.log"));
         await Eventually.MatchAsync(
             async () => Silo.HasExited ? throw new InvalidOperationException($"silo exited: {Silo.Output}") : (int)(await _http.GetAsync($"{ApiUrl}/readyz")).StatusCode,
             status => status == 200, TimeSpan.FromSeconds(90), "the silo to be ready");
+
+        // The silo made (or reused) the admin token in its data folder, as for an operator's first start.
+        AdminToken = (await File.ReadAllTextAsync(Path.Combine(SiloDataDirectory, "admin-token"))).Trim();
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
     }
+
+    /// <summary>The silo's data folder, where it keeps the admin token.</summary>
+    public string SiloDataDirectory => Path.Combine(Directory, "silo");
+
+    /// <summary>The REST API's bearer token.</summary>
+    public string AdminToken { get; private set; } = "";
 
     public ChildProcess StartAgent(string hostName, string driver)
     {

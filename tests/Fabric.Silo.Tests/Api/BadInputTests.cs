@@ -42,9 +42,9 @@ public sealed class BadInputTests(SiloProcessFixture silo)
 
     [Theory]
     [InlineData("""{"name":""}""", "name")]
-    [InlineData("""{"name":"web1","vCpus":0}""", "vcpus")]
-    [InlineData("""{"name":"web1","vCpus":-1}""", "vcpus")]
-    [InlineData("""{"name":"web1","vCpus":100000}""", "vcpus")]
+    [InlineData("""{"name":"web1","vCpus":0}""", "vCpus")]
+    [InlineData("""{"name":"web1","vCpus":-1}""", "vCpus")]
+    [InlineData("""{"name":"web1","vCpus":100000}""", "vCpus")]
     [InlineData("""{"name":"web1","memoryMiB":0}""", "memoryMiB")]
     [InlineData("""{"name":"web1","memoryMiB":2147483647}""", "memoryMiB")]
     [InlineData("""{"name":"web1","disks":[{"sizeBytes":0}]}""", "disks[0].sizeBytes")]
@@ -128,7 +128,7 @@ public sealed class BadInputTests(SiloProcessFixture silo)
     }
 
     [Theory]
-    [InlineData("""{"vCpus":0}""", "vcpus")]
+    [InlineData("""{"vCpus":0}""", "vCpus")]
     [InlineData("""{"memoryMiB":-1}""", "memoryMiB")]
     [InlineData("""{"removeNic":"eth0;rm"}""", "removeNic")]
     [InlineData("""{"insertIso":"../../x.iso"}""", "insertIso")]

@@ -7,9 +7,8 @@ namespace Fabric.Silo.Dashboard.Login;
 /// <summary>Cookie session for the dashboard: pages redirect to the login page, console sockets get 401.</summary>
 public static class LoginSetup
 {
-    public static IServiceCollection AddDashboardLogin(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDashboardLogin(this IServiceCollection services)
     {
-        services.AddSingleton<IAdminTokenCheck>(new ConfiguredAdminTokenCheck(configuration));
         services.AddAuthentication(DashboardAuthentication.Scheme).AddCookie(DashboardAuthentication.Scheme, o =>
         {
             o.LoginPath = DashboardAuthentication.LoginPath;

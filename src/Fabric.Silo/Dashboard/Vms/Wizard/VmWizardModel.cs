@@ -103,7 +103,7 @@ public sealed class VmWizardModel
         return field switch
         {
             "name" => NameStep,
-            "vcpus" or "memoryMiB" or "profile" => HardwareStep,
+            "vCpus" or "memoryMiB" or "profile" => HardwareStep,
             _ when field.StartsWith("disks", StringComparison.Ordinal) || field == "pool" => DisksStep,
             _ when field.StartsWith("nics", StringComparison.Ordinal) || field == "mac" => NetworkStep,
             "iso" or "bootOrder" or "serialPorts" => InstallStep,
