@@ -19,7 +19,7 @@ public sealed class ConsoleRelayTests(QemuClusterFixture fixture)
         var grains = fixture.Client.Grains;
         var vm = grains.GetGrain<IVmGrain>("console1");
         await vm.Create(new CreateVmRequest { Name = "console1", MemoryMiB = 256, Iso = QemuClusterFixture.Iso });
-        await VmOperations.SucceedsAsync(grains, await vm.Power(PowerAction.Start, null), TimeSpan.FromMinutes(4));
+        await VmOperations.SucceedsAsync(fixture.Client.Fabric, await vm.Power(PowerAction.Start, null), TimeSpan.FromMinutes(4));
         await Eventually.MatchAsync(vm.Get, v => v!.Guest is not null, TimeSpan.FromMinutes(4), "the guest to be up");
 
         var relay = new ConsoleRelayClient(grains);
@@ -48,7 +48,7 @@ public sealed class ConsoleRelayTests(QemuClusterFixture fixture)
         Assert.NotNull(await grains.GetGrain<IHostGrain>(QemuClusterFixture.Host).RedeemConsoleTicket(ticket.Ticket));
         Assert.Null(await grains.GetGrain<IHostGrain>(QemuClusterFixture.Host).RedeemConsoleTicket(ticket.Ticket));
 
-        await VmOperations.SucceedsAsync(grains, await vm.Power(PowerAction.Stop, null), TimeSpan.FromMinutes(1));
+        await VmOperations.SucceedsAsync(fixture.Client.Fabric, await vm.Power(PowerAction.Stop, null), TimeSpan.FromMinutes(1));
         var refused = await Assert.ThrowsAsync<ConsoleUnavailableException>(() => relay.OpenAsync("console1", ConsoleKind.Serial, CancellationToken.None));
         Assert.Contains("start it to open its console", refused.Message, StringComparison.Ordinal);
     }
@@ -59,13 +59,13 @@ public sealed class ConsoleRelayTests(QemuClusterFixture fixture)
         var grains = fixture.Client.Grains;
         var vm = grains.GetGrain<IVmGrain>("console2");
         await vm.Create(new CreateVmRequest { Name = "console2", MemoryMiB = 256, Iso = QemuClusterFixture.Iso, Profile = DeviceProfile.Emulated });
-        await VmOperations.SucceedsAsync(grains, await vm.Power(PowerAction.Start, null), TimeSpan.FromMinutes(4));
+        await VmOperations.SucceedsAsync(fixture.Client.Fabric, await vm.Power(PowerAction.Start, null), TimeSpan.FromMinutes(4));
 
         await using var console = await new ConsoleRelayClient(grains).OpenAsync("console2", ConsoleKind.Vnc, CancellationToken.None);
         var banner = new byte[12];
         await console.ReadExactlyAsync(banner);
 
         Assert.StartsWith("RFB 003.", Encoding.ASCII.GetString(banner), StringComparison.Ordinal);
-        await VmOperations.SucceedsAsync(grains, await vm.Power(PowerAction.Stop, null), TimeSpan.FromMinutes(1));
+        await VmOperations.SucceedsAsync(fixture.Client.Fabric, await vm.Power(PowerAction.Stop, null), TimeSpan.FromMinutes(1));
     }
 }

@@ -33,6 +33,6 @@ public sealed class EmulatedVmTests(QemuClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<Contracts.Validation.FabricException>(() => vm.Exec(["/bin/true"], TimeSpan.FromSeconds(5)));
         Assert.Contains("no guest agent", refused.Message, StringComparison.Ordinal);
 
-        await VmOperations.SucceedsAsync(grains, await vm.Power(PowerAction.Stop, null), TimeSpan.FromMinutes(1));
+        await VmOperations.SucceedsAsync(fixture.Client.Fabric, await vm.Power(PowerAction.Stop, null), TimeSpan.FromMinutes(1));
     }
 }
