@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using System.CommandLine;
 using Fabric.Cli.Api;
 using Fabric.Cli.Operations;
@@ -108,7 +109,7 @@ internal static class DiskChangeCommands
             }
 
             var info = System.Text.Json.JsonSerializer.Deserialize<ImageInfo>(response.Body, FabricJson.Options)!;
-            await context.Stdout.WriteLineAsync($"image {info.Name} exported: {info.Format}, {HumanUnits.Bytes(info.SizeBytes)} in pool {info.Pool} ({info.Path})");
+            await context.Stdout.WriteLineAsync($"image {info.Name} exported: {info.Format}, {Sizes.Describe(info.SizeBytes)} in pool {info.Pool} ({info.Path})");
             return ExitCodes.Ok;
         }));
         return export;

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using System.CommandLine;
 using System.Text.Json;
 using Fabric.Cli.Api;
@@ -78,7 +79,7 @@ internal static class DiskCommand
             var d = Read(body);
             await context.Stdout.WriteLineAsync($"""
                 Name:        {d.Name}
-                Size:        {HumanUnits.Bytes(d.VirtualSizeBytes)} ({HumanUnits.Bytes(d.AllocatedBytes)} allocated)
+                Size:        {Sizes.Describe(d.VirtualSizeBytes)} ({Sizes.Describe(d.AllocatedBytes)} allocated)
                 Format:      {d.Format}
                 Pool:        {d.Pool} ({d.Path})
                 Attached to: {d.AttachedTo ?? "-"}

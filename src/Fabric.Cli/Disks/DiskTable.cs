@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Disks;
 
@@ -17,7 +18,7 @@ internal static class DiskTable
         var table = new TextTable("NAME", "SIZE", "ALLOCATED", "FORMAT", "POOL", "ATTACHED TO", "SNAPSHOTS");
         foreach (var d in disks.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
-            table.AddRow(d.Name, HumanUnits.Bytes(d.VirtualSizeBytes), HumanUnits.Bytes(d.AllocatedBytes), d.Format, d.Pool, d.AttachedTo ?? "-",
+            table.AddRow(d.Name, Sizes.Describe(d.VirtualSizeBytes), Sizes.Describe(d.AllocatedBytes), d.Format, d.Pool, d.AttachedTo ?? "-",
                 d.Snapshots.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
@@ -26,5 +27,5 @@ internal static class DiskTable
 
     /// <summary>One line about a disk after a change.</summary>
     public static string Summary(DiskInfo disk, string verb) =>
-        $"disk {disk.Name} {verb}: {HumanUnits.Bytes(disk.VirtualSizeBytes)} {disk.Format} in pool {disk.Pool}{(disk.AttachedTo is { } vm ? $", attached to {vm}" : "")}";
+        $"disk {disk.Name} {verb}: {Sizes.Describe(disk.VirtualSizeBytes)} {disk.Format} in pool {disk.Pool}{(disk.AttachedTo is { } vm ? $", attached to {vm}" : "")}";
 }

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using System.Globalization;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Hosts;
@@ -21,14 +22,14 @@ internal static class HostDetails
         if (host.Capabilities is { } capabilities)
         {
             lines.Add(("CPU", $"{capabilities.CpuCount} × {capabilities.CpuModel}"));
-            lines.Add(("Memory", HumanUnits.Bytes(capabilities.MemoryBytes)));
+            lines.Add(("Memory", Sizes.Describe(capabilities.MemoryBytes)));
             lines.Add(("Hypervisor", $"{capabilities.HypervisorDriver} {capabilities.HypervisorVersion}".TrimEnd()));
             lines.Add(("Acceleration", Acceleration.Describe(capabilities.HardwareVirtualization)));
             lines.Add(("OS", capabilities.OperatingSystem));
             lines.Add(("Agent", capabilities.AgentVersion));
             foreach (var pool in capabilities.StoragePools)
             {
-                lines.Add(($"Pool {pool.Name}", $"{pool.Path}: {HumanUnits.Bytes(pool.FreeBytes)} free of {HumanUnits.Bytes(pool.TotalBytes)}"));
+                lines.Add(($"Pool {pool.Name}", $"{pool.Path}: {Sizes.Describe(pool.FreeBytes)} free of {Sizes.Describe(pool.TotalBytes)}"));
             }
         }
 

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Hosts;
 
@@ -24,7 +25,7 @@ internal static class HostTable
                 host.Name,
                 host.State.ToString(),
                 capabilities?.CpuCount.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                capabilities is null ? "-" : HumanUnits.Bytes(capabilities.MemoryBytes),
+                capabilities is null ? "-" : Sizes.Describe(capabilities.MemoryBytes),
                 capabilities?.HypervisorDriver ?? "-",
                 capabilities is null ? "-" : HumanUnits.Truncate(Acceleration.Describe(capabilities.HardwareVirtualization), AccelerationWidth),
                 host.LastHeartbeat is { } heartbeat ? HumanUnits.Age(heartbeat, now) : "never");

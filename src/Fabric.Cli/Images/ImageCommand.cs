@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -41,7 +42,7 @@ internal static class ImageCommand
             }
 
             var info = JsonSerializer.Deserialize<ImageInfo>(body, FabricJson.Options) ?? throw new JsonException("the image is null");
-            await context.Stdout.WriteLineAsync($"image {info.Name} added: {info.Kind}, {info.Format}, {HumanUnits.Bytes(info.SizeBytes)} in pool {info.Pool}");
+            await context.Stdout.WriteLineAsync($"image {info.Name} added: {info.Kind}, {info.Format}, {Sizes.Describe(info.SizeBytes)} in pool {info.Pool}");
             return ExitCodes.Ok;
         }));
         return add;
@@ -70,7 +71,7 @@ internal static class ImageCommand
             var table = new TextTable("NAME", "KIND", "FORMAT", "SIZE", "POOL", "USED BY");
             foreach (var i in images.OrderBy(i => i.Name, StringComparer.Ordinal))
             {
-                table.AddRow(i.Name, i.Kind.ToString().ToLower(CultureInfo.InvariantCulture), i.Format, HumanUnits.Bytes(i.SizeBytes), i.Pool, i.UsedBy.Count == 0 ? "-" : string.Join(",", i.UsedBy));
+                table.AddRow(i.Name, i.Kind.ToString().ToLower(CultureInfo.InvariantCulture), i.Format, Sizes.Describe(i.SizeBytes), i.Pool, i.UsedBy.Count == 0 ? "-" : string.Join(",", i.UsedBy));
             }
 
             table.WriteTo(context.Stdout);

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using Fabric.Cli.Api;
 using Fabric.Cli.Output;
 
@@ -33,7 +34,7 @@ internal static class ImageUpload
         }
 
         var progress = quiet ? null : new ProgressBar(context.Stdout, context.StdoutIsTerminal);
-        var label = $"uploading {Path.GetFileName(path)} ({HumanUnits.Bytes(file.Length)})";
+        var label = $"uploading {Path.GetFileName(path)} ({Sizes.Describe(file.Length)})";
         await using var body = new ProgressStream(file, file.Length, percent => progress?.Report(percent, label));
         try
         {

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using System.CommandLine;
 using System.Text.Json;
 using Fabric.Cli.Api;
@@ -47,7 +48,7 @@ internal static class VmCommand
         var info = JsonSerializer.Deserialize<VmInfo>(body, FabricJson.Options) ?? throw new JsonException("the VM is null");
         var hw = info.Hardware;
         await context.Stdout.WriteLineAsync(
-            $"vm {info.Name} {verb}: {hw.VCpus} CPU, {HumanUnits.Bytes((long)hw.MemoryMiB << 20)}, {hw.Profile}, {hw.Disks.Count} disk(s), {hw.Nics.Count} NIC(s), {info.Observed} (desired {info.Desired})");
+            $"vm {info.Name} {verb}: {hw.VCpus} CPU, {Sizes.Describe((long)hw.MemoryMiB << 20)}, {hw.Profile}, {hw.Disks.Count} disk(s), {hw.Nics.Count} NIC(s), {info.Observed} (desired {info.Desired})");
         return ExitCodes.Ok;
     }
 

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using System.Globalization;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Vms;
@@ -19,7 +20,7 @@ internal static class VmDetails
             ("Host", vm.Host is null ? "not placed" : $"{vm.Host} (epoch {vm.Epoch})"),
             ("HA restart", vm.HaRestart ? "yes" : "no"),
             ("CPUs", hw.VCpus.ToString(CultureInfo.InvariantCulture)),
-            ("Memory", HumanUnits.Bytes((long)hw.MemoryMiB << 20)),
+            ("Memory", Sizes.Describe((long)hw.MemoryMiB << 20)),
             ("Profile", hw.Profile.ToString()),
             ("CD-ROM", hw.Iso ?? "empty"),
             ("Boot order", string.Join(", ", hw.BootOrder)),

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Validation;
 using System.Globalization;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Vms;
@@ -23,7 +24,7 @@ internal static class VmTable
                 vm.Observed.ToString(),
                 vm.Desired.ToString(),
                 vm.Hardware.VCpus.ToString(CultureInfo.InvariantCulture),
-                HumanUnits.Bytes((long)vm.Hardware.MemoryMiB << 20),
+                Sizes.Describe((long)vm.Hardware.MemoryMiB << 20),
                 vm.Host ?? "-",
                 vm.Guest?.IpAddresses.FirstOrDefault() ?? "-");
         }

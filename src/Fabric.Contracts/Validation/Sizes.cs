@@ -7,6 +7,7 @@ public static class Sizes
 {
     private static readonly string[] Units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
 
+    /// <summary>E.g. <c>512 MiB</c>, <c>7.8 GiB</c>: one decimal below 100 when it is not whole.</summary>
     public static string Describe(long bytes)
     {
         double value = bytes;
@@ -17,7 +18,8 @@ public static class Sizes
             unit++;
         }
 
-        return unit == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{value:0.##} {Units[unit]}");
+        var format = unit == 0 || Math.Abs(value) >= 100 || value == Math.Floor(value) ? "0" : "0.0";
+        return value.ToString(format, CultureInfo.InvariantCulture) + " " + Units[unit];
     }
 
     /// <summary>Parses <c>2G</c>, <c>512M</c>, <c>1024K</c>, <c>2GiB</c>, <c>1073741824</c>; null when it is not a size.</summary>

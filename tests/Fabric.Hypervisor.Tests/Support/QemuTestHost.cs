@@ -1,3 +1,4 @@
+using Fabric.Testing.Guest;
 using Fabric.Hypervisor.Qemu;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,25 +1,32 @@
+using Fabric.Hypervisor.Probing;
+
 namespace Fabric.Testing.Guest;
 
 /// <summary>
 /// The offline test guest built by <c>tests/guest/build.sh</c>: kernel, initramfs and installer ISO.
-/// Tests that boot it fail (never skip) when it is missing, saying how to build it.
+/// Tests that need it fail (never skip) when it is missing, because CI always builds it.
 /// </summary>
 public static class TestGuest
 {
+    /// <summary>Printed on COM1 once the guest has its network and its agent.</summary>
     public const string ReadyMarker = "FABRIC-GUEST: ready";
 
-    public static string Directory
-    {
-        get
-        {
-            var dir = Environment.GetEnvironmentVariable("FABRIC_GUEST_DIR") is { Length: > 0 } fromEnv
-                ? fromEnv
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "fabric", "guest", "current");
-            return File.Exists(Path.Combine(dir, "install.iso"))
-                ? dir
-                : throw new FileNotFoundException($"The test guest is not built at {dir}; run tests/guest/build.sh (scripts/test.sh does) or set FABRIC_GUEST_DIR.");
-        }
-    }
+    public static string Directory => ProbeKernelLocator.TestGuestDirectory();
 
-    public static string InstallIso => Path.Combine(Directory, "install.iso");
+    public static string Kernel => Require("vmlinuz");
+
+    public static string Initrd => Require("initrd.img");
+
+    public static string InstallIso => Require("install.iso");
+
+    private static string Require(string file)
+    {
+        var path = Path.Combine(Directory, file);
+        if (!File.Exists(path))
+        {
+            Assert.Fail($"Test guest file {path} is missing: run tests/guest/build.sh (or set FABRIC_GUEST_DIR to its output directory).");
+        }
+
+        return path;
+    }
 }

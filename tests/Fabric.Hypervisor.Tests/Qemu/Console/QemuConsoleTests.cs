@@ -1,3 +1,4 @@
+using Fabric.Testing.Guest;
 using System.Text;
 using Fabric.Hypervisor.Tests.Support;
 

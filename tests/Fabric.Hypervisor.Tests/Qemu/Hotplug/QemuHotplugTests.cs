@@ -1,3 +1,4 @@
+using Fabric.Testing.Guest;
 using Fabric.Hypervisor.Tests.Support;
 
 namespace Fabric.Hypervisor.Tests.Qemu.Hotplug;
