@@ -9,6 +9,17 @@ public sealed partial class VmGrain
 {
     private IGrainTimer? _operationTimer;
 
+    /// <summary>An operation persisted as pending (the silo restarted mid-way) still gets its deadline.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && Record.Pending is not null)
+        {
+            EnsureOperationTimer();
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task Observe(VmObservation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);
