@@ -11,12 +11,7 @@ public sealed class VmHardwareTests(GrainClusterFixture fixture)
 {
     private readonly VmTestContext _ctx = new(fixture);
 
-    private async Task StartAsync(string vm)
-    {
-        await _ctx.Vm(vm).Power(PowerAction.Start, null);
-        await _ctx.Agent.BeatAsync();
-        await _ctx.Agent.BeatAsync();
-    }
+    private async Task StartAsync(string vm) => await _ctx.FinishAsync(await _ctx.Vm(vm).Power(PowerAction.Start, null));
 
     [Fact]
     public async Task ChangeMemory_WhileRunning_IsRefused_WhenStopped_IsApplied()
@@ -27,9 +22,7 @@ public sealed class VmHardwareTests(GrainClusterFixture fixture)
         var ex = await Assert.ThrowsAsync<FabricException>(() => _ctx.Vm("hw1").ChangeHardware(new HardwareChange { MemoryMiB = 2048 }));
         Assert.Contains("must be stopped", ex.Message, StringComparison.Ordinal);
 
-        await _ctx.Vm("hw1").Power(PowerAction.Stop, null);
-        await _ctx.Agent.BeatAsync();
-        await _ctx.Agent.BeatAsync();
+        await _ctx.FinishAsync(await _ctx.Vm("hw1").Power(PowerAction.Stop, null));
         var changed = await _ctx.Vm("hw1").ChangeHardware(new HardwareChange { MemoryMiB = 2048, VCpus = 2 });
         Assert.Equal((2048, 2), (changed.Hardware.MemoryMiB, changed.Hardware.VCpus));
     }
@@ -75,12 +68,10 @@ public sealed class VmHardwareTests(GrainClusterFixture fixture)
         await StartAsync("hw5");
 
         var shrink = await Assert.ThrowsAsync<FabricException>(() => _ctx.Vm("hw5").GrowDisk("hw5-disk0", 512L << 20));
-        var grow = await _ctx.Vm("hw5").GrowDisk("hw5-disk0", 2L << 30);
-        await _ctx.Agent.BeatAsync();
-        await _ctx.Agent.BeatAsync();
+        var grow = await _ctx.FinishAsync(await _ctx.Vm("hw5").GrowDisk("hw5-disk0", 2L << 30));
 
         Assert.Contains("never shrinks", shrink.Message, StringComparison.Ordinal);
-        Assert.Equal(OperationState.Succeeded, (await _ctx.Grains.GetGrain<IOperationGrain>(grow.Id).Get())!.State);
+        Assert.Equal(OperationState.Succeeded, grow.State);
         Assert.Equal(2L << 30, (await _ctx.Grains.GetGrain<IDiskGrain>("hw5-disk0").Get())!.VirtualSizeBytes);
     }
 

@@ -11,23 +11,12 @@ public sealed class VmPowerTests(GrainClusterFixture fixture)
 {
     private readonly VmTestContext _ctx = new(fixture);
 
-    private async Task<OperationInfo> FinishAsync(OperationInfo operation)
-    {
-        var grain = _ctx.Grains.GetGrain<IOperationGrain>(operation.Id);
-        for (var beat = 0; beat < 20 && (await grain.Get())!.State == OperationState.Running; beat++)
-        {
-            await _ctx.Agent.BeatAsync();
-        }
-
-        return (await grain.Get())!;
-    }
-
     [Fact]
     public async Task Start_PlacesOnTheHostAndSucceedsOnceTheHostReportsRunning()
     {
         await _ctx.CreateAsync(new CreateVmRequest { Name = "power1", MemoryMiB = 1024 });
 
-        var operation = await FinishAsync(await _ctx.Vm("power1").Power(PowerAction.Start, null));
+        var operation = await _ctx.FinishAsync(await _ctx.Vm("power1").Power(PowerAction.Start, null));
 
         var vm = await _ctx.Vm("power1").Get();
         Assert.Equal(OperationState.Succeeded, operation.State);
@@ -42,7 +31,7 @@ public sealed class VmPowerTests(GrainClusterFixture fixture)
     public async Task Start_Twice_IsIdempotentAndKeepsTheEpoch()
     {
         await _ctx.CreateAsync(new CreateVmRequest { Name = "power2" });
-        await FinishAsync(await _ctx.Vm("power2").Power(PowerAction.Start, null));
+        await _ctx.FinishAsync(await _ctx.Vm("power2").Power(PowerAction.Start, null));
 
         var again = await _ctx.Vm("power2").Power(PowerAction.Start, null);
 
@@ -70,11 +59,11 @@ public sealed class VmPowerTests(GrainClusterFixture fixture)
     {
         await _ctx.CreateAsync(new CreateVmRequest { Name = "power3" });
         var vm = _ctx.Vm("power3");
-        await FinishAsync(await vm.Power(PowerAction.Start, null));
+        await _ctx.FinishAsync(await vm.Power(PowerAction.Start, null));
 
         foreach (var action in new[] { PowerAction.Pause, PowerAction.Resume, PowerAction.Reset, PowerAction.Restart, PowerAction.Suspend, PowerAction.Start, PowerAction.Shutdown })
         {
-            var done = await FinishAsync(await vm.Power(action, TimeSpan.FromSeconds(30)));
+            var done = await _ctx.FinishAsync(await vm.Power(action, TimeSpan.FromSeconds(30)));
             Assert.True(done.State == OperationState.Succeeded, $"{action}: {done.Message}");
         }
 
@@ -105,10 +94,10 @@ public sealed class VmPowerTests(GrainClusterFixture fixture)
     {
         await _ctx.CreateAsync(new CreateVmRequest { Name = "del1", Disks = [new CreateVmDisk { SizeBytes = 1L << 30 }] });
         var vm = _ctx.Vm("del1");
-        await FinishAsync(await vm.Power(PowerAction.Start, null));
+        await _ctx.FinishAsync(await vm.Power(PowerAction.Start, null));
 
         await Assert.ThrowsAsync<FabricException>(() => vm.Delete(false));
-        await FinishAsync(await vm.Power(PowerAction.Stop, null));
+        await _ctx.FinishAsync(await vm.Power(PowerAction.Stop, null));
         await _ctx.Agent.DriveAsync(vm.Delete(false));
 
         Assert.Null(await vm.Get());

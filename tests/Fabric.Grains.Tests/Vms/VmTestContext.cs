@@ -1,4 +1,5 @@
 using Fabric.Contracts.Images;
+using Fabric.Contracts.Operations;
 using Fabric.Contracts.Vms;
 using Fabric.Testing.Orleans;
 
@@ -31,6 +32,24 @@ public sealed class VmTestContext
         ArgumentNullException.ThrowIfNull(request);
         await Agent.BeatAsync();
         return await Agent.DriveAsync(Vm(request.Name).Create(request));
+    }
+
+    /// <summary>
+    /// Heartbeats until the operation leaves Running. Observations reach VM grains one-way, so a
+    /// single beat is not enough to be sure: wait on the outcome, with a deadline.
+    /// </summary>
+    public async Task<OperationInfo> FinishAsync(OperationInfo operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var grain = Grains.GetGrain<IOperationGrain>(operation.Id);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await grain.Get())!.State == OperationState.Running && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Agent.BeatAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        return (await grain.Get())!;
     }
 
     public async Task AddIsoAsync(string name) =>

@@ -60,10 +60,13 @@ public sealed class GuestAgentClientTests : IDisposable
     [Fact]
     public async Task ExecuteAsync_AgentNeverSyncs_TimesOutAskingWhetherQemuGaRuns()
     {
-        var agent = ServeOnceAsync((_, _, _) => Task.Delay(TimeSpan.FromSeconds(1)));
+        // The silent agent holds the connection open until the client has given up, however slow the machine.
+        var release = new TaskCompletionSource();
+        var agent = ServeOnceAsync((_, _, _) => release.Task);
         using var client = new GuestAgentClient(_path, TimeProvider.System);
 
         var error = await Assert.ThrowsAsync<HypervisorException>(() => client.ExecuteAsync("guest-ping", null, TimeSpan.FromMilliseconds(300), default));
+        release.SetResult();
 
         Assert.Equal(HypervisorErrorCode.Timeout, error.Code);
         Assert.Contains("qemu-ga", error.Message, StringComparison.Ordinal);
