@@ -40,3 +40,7 @@ public sealed record SnapshotImageTask(string Id, [property: Id(0)] string Pool,
 [GenerateSerializer, Immutable, Alias("fabric.GuestExecTask")]
 public sealed record GuestExecTask(string Id, [property: Id(0)] string Vm, [property: Id(1)] IReadOnlyList<string> Command,
     [property: Id(2)] TimeSpan Timeout) : HostTask(Id);
+
+/// <summary>Take a PNG of a running VM's screen (its VGA display).</summary>
+[GenerateSerializer, Immutable, Alias("fabric.ScreenshotTask")]
+public sealed record ScreenshotTask(string Id, [property: Id(0)] string Vm) : HostTask(Id);

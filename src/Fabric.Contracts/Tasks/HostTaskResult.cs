@@ -14,4 +14,7 @@ public sealed record HostTaskResult
     [Id(2)] public ImageFacts? Image { get; init; }
 
     [Id(3)] public GuestExecResult? Exec { get; init; }
+
+    /// <summary>A screenshot, as PNG bytes.</summary>
+    [Id(4)] public byte[]? Png { get; init; }
 }

@@ -37,6 +37,10 @@ public interface IVmGrain : IGrainWithStringKey
     [Alias("Exec"), ResponseTimeout("00:05:00")]
     Task<GuestExecResult> Exec(IReadOnlyList<string> command, TimeSpan timeout);
 
+    /// <summary>A PNG of the running VM's screen, taken by its host (dashboard thumbnails).</summary>
+    [Alias("Screenshot"), AlwaysInterleave, ResponseTimeout("00:01:00")]
+    Task<byte[]> Screenshot();
+
     /// <summary>Deletes a stopped VM; its disks stay (detached) unless <paramref name="deleteDisks"/>.</summary>
     [Alias("Delete"), ResponseTimeout("00:05:00")]
     Task Delete(bool deleteDisks);

@@ -8,7 +8,7 @@ using Fabric.Grains.Operations;
 
 namespace Fabric.Grains.Vms;
 
-/// <summary>Disks of a VM: attach and detach (hot when running), grow (online when running), and guest exec.</summary>
+/// <summary>Disks of a VM: attach and detach (hot when running), grow (online when running); guest exec and screenshots.</summary>
 public sealed partial class VmGrain
 {
     public async Task<VmInfo> AttachDisk(string disk, DiskBus bus)
@@ -132,5 +132,18 @@ public sealed partial class VmGrain
         var result = await HostTaskRunner.RunOnHostAsync(GrainFactory, host, new GuestExecTask(OperationIds.New(), Name, command, timeout), "command",
             timeout + TimeSpan.FromSeconds(30));
         return result.Exec ?? throw FabricException.Invalid("command", $"host '{host}' returned no exec result");
+    }
+
+    public async Task<byte[]> Screenshot()
+    {
+        ThrowIfMissing();
+        var observed = Describe(null).Observed;
+        if (observed is not VmStatus.Running and not VmStatus.Paused and not VmStatus.Starting || Record.Host is not { } host)
+        {
+            throw FabricException.Conflict("vm", $"VM '{Name}' is {observed}; its screen can be shown only while it runs");
+        }
+
+        var result = await HostTaskRunner.RunOnHostAsync(GrainFactory, host, new ScreenshotTask(OperationIds.New(), Name), "vm", TimeSpan.FromSeconds(30));
+        return result.Png ?? throw FabricException.Invalid("vm", $"host '{host}' returned no screenshot");
     }
 }

@@ -44,6 +44,7 @@ public sealed partial class HostTaskExecutor(ImageTaskRunner images, IHypervisor
             result = task switch
             {
                 GuestExecTask exec => await ExecAsync(exec, stoppingToken),
+                ScreenshotTask shot => new HostTaskResult { Id = shot.Id, Png = await hypervisor.Console.ScreenshotPngAsync(shot.Vm, stoppingToken) },
                 _ => await images.RunAsync(task, stoppingToken),
             };
             LogDone(logger, task.GetType().Name, task.Id);

@@ -4,7 +4,7 @@ using Fabric.Contracts.Vms;
 
 namespace Fabric.Silo.Api;
 
-/// <summary>REST: <c>/api/v1/vms</c>: list, create, show, delete, power actions, hardware, disks, exec.</summary>
+/// <summary>REST: <c>/api/v1/vms</c>: list, create, show, delete, power actions, hardware, disks, exec, screenshot.</summary>
 public static class VmEndpoints
 {
     private const string ListHint = "list VMs with GET /api/v1/vms";
@@ -25,6 +25,9 @@ public static class VmEndpoints
 
         vms.MapGet("/{name}", async (string name, IGrainFactory grains) =>
             Results.Ok(Edge.Found(await Vm(grains, name).Get(), "vm", name, ListHint))).WithName("GetVm");
+
+        vms.MapGet("/{name}/screenshot", async (string name, IGrainFactory grains) =>
+            Results.File(await Vm(grains, name).Screenshot(), "image/png")).WithName("GetVmScreenshot");
 
         vms.MapDelete("/{name}", async (string name, bool? deleteDisks, IGrainFactory grains) =>
         {

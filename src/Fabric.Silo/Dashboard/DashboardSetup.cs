@@ -1,6 +1,7 @@
 using Fabric.Silo.Consoles;
 using Fabric.Silo.Dashboard.Components;
 using Fabric.Silo.Dashboard.Consoles;
+using Fabric.Silo.Dashboard.Vms;
 using Fabric.Silo.Dashboard.Login;
 using Fabric.Silo.Dashboard.Operations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,7 @@ public static class DashboardSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapLogout();
         app.MapConsoleEndpoints();
+        app.MapVmScreenEndpoint();
         return app;
     }
 }

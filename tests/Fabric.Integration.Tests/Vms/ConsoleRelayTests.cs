@@ -54,7 +54,7 @@ public sealed class ConsoleRelayTests(QemuClusterFixture fixture)
     }
 
     [Fact]
-    public async Task VncConsole_ThroughTheRelay_SpeaksRfb()
+    public async Task VncConsole_ThroughTheRelay_SpeaksRfb_AndTheScreenIsAPng()
     {
         var grains = fixture.Client.Grains;
         var vm = grains.GetGrain<IVmGrain>("console2");
@@ -66,6 +66,15 @@ public sealed class ConsoleRelayTests(QemuClusterFixture fixture)
         await console.ReadExactlyAsync(banner);
 
         Assert.StartsWith("RFB 003.", Encoding.ASCII.GetString(banner), StringComparison.Ordinal);
+
+        // Thumbnails: the host takes the screenshot; the grain and REST hand it out as PNG.
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G'];
+        Assert.Equal(png, (await vm.Screenshot())[..4]);
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fixture.Cluster.AdminToken);
+        using var response = await http.GetAsync($"{fixture.Cluster.ApiUrl}/api/v1/vms/console2/screenshot");
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, (await response.Content.ReadAsByteArrayAsync())[..4]);
         await VmOperations.SucceedsAsync(fixture.Client.Fabric, await vm.Power(PowerAction.Stop, null), TimeSpan.FromMinutes(1));
     }
 }
