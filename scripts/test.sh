@@ -28,13 +28,14 @@ for project in tests/*.Tests/*.Tests.csproj; do
     --results-directory "$results" "$@" || status=1
 done
 
-passed=0; failed=0
+passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 done
 
 if [ "$passed" -eq 0 ]; then
@@ -42,5 +43,6 @@ if [ "$passed" -eq 0 ]; then
   status=1
 fi
 [ "$failed" -eq 0 ] || status=1
-echo "$passed passed, $failed failed"
+# Skipped tests are counted, never hidden: a skip is a test that did not run.
+echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -1,5 +1,6 @@
 using Fabric.Contracts.Consoles;
 using Fabric.Contracts.Tasks;
+using Fabric.Contracts.Vms;
 using Orleans.Concurrency;
 
 namespace Fabric.Contracts.Hosts;
@@ -28,6 +29,10 @@ public interface IHostGrain : IGrainWithStringKey
     /// <summary>Hands a task to the host's agent and waits for its outcome (interleaves with heartbeats).</summary>
     [Alias("RunTask"), AlwaysInterleave, ResponseTimeout("00:30:00")]
     Task<HostTaskResult> RunTask(HostTask task, TimeSpan deadline);
+
+    /// <summary>The last observation of a VM this host reported, or null (a reactivated VM grain catches up with it).</summary>
+    [Alias("GetObservation"), AlwaysInterleave]
+    Task<VmObservation?> GetObservation(string vm);
 
     /// <summary>Issues a single-use ticket for a console of a VM this host runs (valid for a few seconds).</summary>
     [Alias("IssueConsoleTicket")]

@@ -34,7 +34,8 @@ public interface IVmGrain : IGrainWithStringKey
     Task<VmInfo> DetachDisk(string disk);
 
     /// <summary>Runs a program in the guest through the guest agent and returns its exit code and output.</summary>
-    [Alias("Exec"), ResponseTimeout("00:05:00")]
+    /// <remarks>Interleaves: it only reads the VM, and a long command must not hold up power actions.</remarks>
+    [Alias("Exec"), AlwaysInterleave, ResponseTimeout("00:05:00")]
     Task<GuestExecResult> Exec(IReadOnlyList<string> command, TimeSpan timeout);
 
     /// <summary>A PNG of the running VM's screen, taken by its host (dashboard thumbnails).</summary>

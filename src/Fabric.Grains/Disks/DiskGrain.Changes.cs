@@ -46,6 +46,7 @@ public sealed partial class DiskGrain
         var record = Existing();
         var target = DiskRules.NormalizeFormat(format) ?? throw FabricException.Invalid("format", DiskRules.ValidateFormat(format)!);
         await ThrowIfInUseAsync("convert");
+        await ThrowIfClonedAsync("convert");
         if (record.Snapshots.Count > 0)
         {
             throw FabricException.Conflict("disk", $"disk '{Name}' has snapshots ({string.Join(", ", record.Snapshots)}), which a conversion would lose; delete them first");
@@ -115,6 +116,10 @@ public sealed partial class DiskGrain
         }
 
         await ThrowIfInUseAsync($"{action.ToString().ToLowerInvariant()} a snapshot of");
+        if (action == SnapshotAction.Revert)
+        {
+            await ThrowIfClonedAsync("revert");
+        }
         var result = await HostTaskRunner.RunOnPoolAsync(GrainFactory, record.Pool,
             new SnapshotImageTask(OperationIds.New(), record.Pool, record.Path, action, name), "snapshot");
         Apply(result.Image);
@@ -130,9 +135,22 @@ public sealed partial class DiskGrain
             throw FabricException.Conflict("disk", $"disk '{Name}' is attached to VM '{owner}'; detach it first (fabric disk detach {Name})");
         }
 
+        await ThrowIfClonedAsync("delete");
+
         await HostTaskRunner.RunOnPoolAsync(GrainFactory, record.Pool, new DeleteImageTask(OperationIds.New(), record.Pool, record.Path), "disk");
         await state.ClearStateAsync();
         await GrainFactory.GetGrain<IDiskCatalogGrain>(IDiskCatalogGrain.Key).Remove(Name);
+    }
+
+    /// <summary>Linked clones read unchanged blocks from this image: changing or removing it would corrupt them.</summary>
+    private async Task ThrowIfClonedAsync(string verb)
+    {
+        var clones = (await GrainFactory.GetGrain<IDiskCatalogGrain>(IDiskCatalogGrain.Key).List())
+            .Where(d => d.BackingDisk == Name).Select(d => d.Name).ToList();
+        if (clones.Count > 0)
+        {
+            throw FabricException.Conflict("disk", $"cannot {verb} disk '{Name}': linked clone(s) {string.Join(", ", clones)} are based on it; delete or convert them first");
+        }
     }
 
     /// <summary>An image a running VM holds open is locked by QEMU; refuse before a host fails on the lock.</summary>

@@ -47,6 +47,11 @@ public sealed partial class DiskGrain(
         {
             var source = await GrainFactory.GetGrain<IDiskGrain>(template).Get()
                 ?? throw FabricException.NotFound("disk", template, "list disks with 'fabric disk list'");
+            if (source.AttachedTo is { } user)
+            {
+                // A template must not change under its clones: clone only a disk no VM uses.
+                throw FabricException.Conflict("cloneOf", $"disk '{template}' is attached to VM '{user}'; detach it (make it a template) before cloning");
+            }
             format = "qcow2";
             path = DiskPaths.ForDisk(Name, format);
             backing = template;

@@ -70,6 +70,9 @@ public sealed partial class HostGrain(
     public Task<HostInfo?> GetInfo() =>
         Task.FromResult(state.RecordExists ? Describe(time.GetUtcNow()) : null);
 
+    public Task<VmObservation?> GetObservation(string vm) =>
+        Task.FromResult(_observations.TryGetValue(vm, out var observation) ? observation : null);
+
     public async Task<HostInfo> SetMaintenance(bool enabled)
     {
         if (!state.RecordExists)

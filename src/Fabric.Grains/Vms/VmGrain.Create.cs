@@ -64,6 +64,11 @@ public sealed partial class VmGrain
         catch
         {
             await undo.RunAsync();
+            if (state.RecordExists)
+            {
+                await state.ClearStateAsync();
+            }
+
             state.State = new VmRecord();
             throw;
         }
@@ -71,7 +76,15 @@ public sealed partial class VmGrain
         LogCreated(logger, Name, request.VCpus, request.MemoryMiB, request.Disks.Count);
         if (request.Start)
         {
-            await Power(PowerAction.Start, null);
+            try
+            {
+                await Power(PowerAction.Start, null);
+            }
+            catch (FabricException ex)
+            {
+                throw new FabricException(ex.Kind, [new ValidationProblem("start",
+                    $"VM '{Name}' was created but not started: {ex.Message}; start it with 'fabric vm start {Name}' once a host can take it")]);
+            }
         }
 
         return Describe(null);

@@ -43,7 +43,7 @@ public sealed partial class VmGrain
         {
             await CommitHardwareAsync(before, $"disk {disk} attached on {bus}{(Record.Hardware.ScsiControllers > before.ScsiControllers ? " (SCSI controller added)" : "")}");
         }
-        catch (FabricException)
+        catch
         {
             await grain.Detach(Name);
             throw;
@@ -62,8 +62,20 @@ public sealed partial class VmGrain
         }
 
         Record.Hardware = hw with { Disks = [.. hw.Disks.Where(d => d.Disk != disk)] };
-        await CommitHardwareAsync(hw, $"disk {disk} detached");
-        await GrainFactory.GetGrain<IDiskGrain>(disk).Detach(Name);
+        var running = Record.Desired != PowerState.Stopped || Describe(null).Observed is not VmStatus.Stopped and not VmStatus.Crashed;
+        if (running)
+        {
+            // The disk stays marked attached until the host reports QEMU let go of it: until then a
+            // delete or an attach elsewhere would pull the image from under a writing guest.
+            Record.PendingDetach.Add(disk);
+        }
+
+        await CommitHardwareAsync(hw, running ? $"disk {disk} detaching (released once the host confirms)" : $"disk {disk} detached");
+        if (!running)
+        {
+            await GrainFactory.GetGrain<IDiskGrain>(disk).Detach(Name);
+        }
+
         return Describe(null);
     }
 

@@ -96,7 +96,7 @@ public sealed partial class VmGrain
         {
             await PushAssignmentAsync();
         }
-        catch (FabricException)
+        catch
         {
             Record.Hardware = before;
             throw;

@@ -1,4 +1,5 @@
 using Fabric.Contracts.Disks;
+using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Operations;
 using Fabric.Contracts.Vms;
 
@@ -9,15 +10,23 @@ public sealed partial class VmGrain
 {
     private IGrainTimer? _operationTimer;
 
-    /// <summary>An operation persisted as pending (the silo restarted mid-way) still gets its deadline.</summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Catches up on activation: the host forwards only changes, so a grain that was idle-collected
+    /// asks for the last report; and an operation persisted as pending still gets its deadline.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (state.RecordExists && Record.Host is { } host)
+        {
+            _observation = await GrainFactory.GetGrain<IHostGrain>(host).GetObservation(Name) is { } last && last.Epoch == Record.Epoch ? last : null;
+        }
+
         if (state.RecordExists && Record.Pending is not null)
         {
             EnsureOperationTimer();
         }
 
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
     }
 
     public async Task Observe(VmObservation observation)
@@ -51,11 +60,27 @@ public sealed partial class VmGrain
             }
         }
 
+        changed |= await ReleaseDetachedDisksAsync(observation);
         changed |= await CheckPendingAsync() is not null;
         if (changed)
         {
             await state.WriteStateAsync();
         }
+    }
+
+    /// <summary>Frees disks whose detach the host has carried out (no longer reported), or whose VM stopped.</summary>
+    private async Task<bool> ReleaseDetachedDisksAsync(VmObservation o)
+    {
+        var stopped = o.Status is VmStatus.Stopped or VmStatus.Crashed;
+        var released = Record.PendingDetach.Where(d => stopped || (o.Status is VmStatus.Running or VmStatus.Paused && !o.DiskSizes.ContainsKey(d))).ToList();
+        foreach (var disk in released)
+        {
+            await GrainFactory.GetGrain<IDiskGrain>(disk).Detach(Name);
+            Record.PendingDetach.Remove(disk);
+            AddEvent($"disk {disk} detached");
+        }
+
+        return released.Count > 0;
     }
 
     /// <summary>Completes the pending operation when the host's report shows it done; returns it if it ended.</summary>

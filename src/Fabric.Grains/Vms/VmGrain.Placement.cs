@@ -10,13 +10,28 @@ namespace Fabric.Grains.Vms;
 /// <summary>Placement and the assignment pushed to the VM's host.</summary>
 public sealed partial class VmGrain
 {
-    /// <summary>Keeps a Ready host; otherwise picks one, bumps the epoch and asks it to take the VM (it may refuse: try the next).</summary>
+    /// <summary>
+    /// Keeps the VM's host while it is Ready or in Maintenance (maintenance takes no new VMs but keeps
+    /// its own). Otherwise picks a host, bumps the epoch and asks it to take the VM (it may refuse: try
+    /// the next). A VM is never re-placed away from a host that may still run it: without fencing, the
+    /// old copy and the new one would write the same disk.
+    /// </summary>
     private async Task EnsurePlacedAsync()
     {
-        if (Record.Host is { } current && (await GrainFactory.GetGrain<IHostGrain>(current).GetInfo())?.State == HostState.Ready)
+        if (Record.Host is { } current)
         {
-            await PushAssignmentAsync();
-            return;
+            var state = (await GrainFactory.GetGrain<IHostGrain>(current).GetInfo())?.State;
+            if (state is HostState.Ready or HostState.Maintenance)
+            {
+                await PushAssignmentAsync();
+                return;
+            }
+
+            if (!KnownStoppedOnItsHost())
+            {
+                throw new FabricException(FabricErrorKind.Unavailable, "host",
+                    $"VM '{Name}' may still run on host '{current}', which is {state?.ToString() ?? "gone"}; Fabric starts it elsewhere only once that host reports it stopped, so the VM never runs twice. Bring the host back, or stop the VM there");
+            }
         }
 
         var assignment = await BuildAssignmentAsync();
@@ -27,29 +42,57 @@ public sealed partial class VmGrain
         foreach (var candidate in placement.Candidates)
         {
             var epoch = Record.Epoch + 1;
+            var host = GrainFactory.GetGrain<IHostGrain>(candidate);
             try
             {
-                await GrainFactory.GetGrain<IHostGrain>(candidate).Assign(assignment with { Epoch = epoch });
+                await host.Assign(assignment with { Epoch = epoch });
             }
             catch (FabricException ex)
             {
                 refusals.Add($"{candidate}: {ex.Message}");
                 continue;
             }
-
-            if (Record.Host is { } old && old != candidate)
+            catch
             {
-                await GrainFactory.GetGrain<IHostGrain>(old).Unassign(Name);
+                // The call may have landed (a timeout): take it back, so no host holds an assignment we do not know of.
+                await TryAsync(() => host.Unassign(Name));
+                throw;
             }
 
+            var old = Record.Host;
             (Record.Host, Record.Epoch) = (candidate, epoch);
             AddEvent($"placed on host {candidate} (epoch {epoch})");
             LogPlaced(logger, Name, candidate, epoch);
+            if (old is not null && old != candidate)
+            {
+                // Known stopped there (checked above); a failure here leaves only a stopped, stale assignment behind.
+                await TryAsync(() => GrainFactory.GetGrain<IHostGrain>(old).Unassign(Name));
+            }
+
             return;
         }
 
         var reason = refusals.Count > 0 ? $"every candidate host refused: {string.Join("; ", refusals)}" : placement.Reason;
         throw new FabricException(FabricErrorKind.Unavailable, "host", $"cannot place VM '{Name}' ({Record.Hardware.MemoryMiB} MiB): {reason}");
+    }
+
+    /// <summary>
+    /// True only when the VM's own host last reported it stopped at the current epoch. With no report
+    /// (the host went away before saying so) the answer is no: unknown is treated as maybe running.
+    /// </summary>
+    private bool KnownStoppedOnItsHost() =>
+        _observation is { } o && o.Epoch == Record.Epoch && o.Host == Record.Host && o.Status is VmStatus.Stopped or VmStatus.Crashed;
+
+    private static async Task TryAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Best effort: the caller already has a consistent outcome either way.
+        }
     }
 
     /// <summary>Sends the current desired state to the VM's host, if it has one.</summary>

@@ -91,9 +91,9 @@ public sealed partial class VmGrain
                 await PushAssignmentAsync();
             }
         }
-        catch (FabricException ex)
+        catch (Exception ex)
         {
-            // Refused: the desired state goes back to what it was, so nothing changed but the trail.
+            // Refused or failed: the desired state goes back to what it was, so nothing changed but the trail.
             restore();
             Record.Pending = null;
             AddEvent($"{pending.Kind} refused: {ex.Message}");

@@ -20,6 +20,9 @@ public sealed class VmRecord
     /// <summary>Disk sizes asked for through online grow, by disk name, until the disk grain records them.</summary>
     public Dictionary<string, long> WantedDiskSizes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Disks detached from the hardware whose release waits for the host to report them gone.</summary>
+    public SortedSet<string> PendingDetach { get; set; } = new(StringComparer.Ordinal);
+
     public string? Host { get; set; }
 
     public long Epoch { get; set; }

@@ -58,7 +58,7 @@ public sealed partial class HeartbeatService(
         {
             throw;
         }
-        catch (Exception ex) when (ex is HypervisorException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogObserveFailed(logger, ex.Message);
         }

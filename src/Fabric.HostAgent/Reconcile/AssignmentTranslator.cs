@@ -9,7 +9,12 @@ public sealed class AssignmentTranslator(PoolPaths paths)
 {
     public const string CdromId = "cd0";
 
-    public static string DiskId(string disk) => $"disk-{disk}";
+    /// <summary>
+    /// The QEMU device id of a cluster disk: short and stable. QEMU caps node names at 31 characters
+    /// and disk names may have 63, so the id is a hash of the name, not the name.
+    /// </summary>
+    public static string DiskId(string disk) =>
+        "d" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(disk)))[..10];
 
     public Driver.VmRuntimeSpec Translate(VmAssignment assignment)
     {

@@ -24,7 +24,7 @@ public static class HotplugPlanner
 
         if (current.Disks.FirstOrDefault(d => desiredSpec.Disks.All(w => w.Id != d.Id)) is { } removed)
         {
-            return new HotplugStep.DetachDisk(removed.Id);
+            return new HotplugStep.DetachDisk(removed.Id, applied.DiskSizes.Keys.FirstOrDefault(n => AssignmentTranslator.DiskId(n) == removed.Id));
         }
 
         if (desiredSpec.Disks.FirstOrDefault(d => current.Disks.All(c => c.Id != d.Id)) is { } added)
@@ -71,7 +71,11 @@ public static class HotplugPlanner
                 Spec = spec with { Disks = [.. spec.Disks, a.Disk] },
                 DiskSizes = new Dictionary<string, long>(applied.DiskSizes) { [a.DiskName] = a.SizeBytes },
             },
-            HotplugStep.DetachDisk d => applied with { Spec = spec with { Disks = [.. spec.Disks.Where(x => x.Id != d.DiskId)] } },
+            HotplugStep.DetachDisk d => applied with
+            {
+                Spec = spec with { Disks = [.. spec.Disks.Where(x => x.Id != d.DiskId)] },
+                DiskSizes = applied.DiskSizes.Where(x => x.Key != d.DiskName).ToDictionary(x => x.Key, x => x.Value),
+            },
             HotplugStep.ResizeDisk r => applied with { DiskSizes = new Dictionary<string, long>(applied.DiskSizes) { [r.DiskName] = r.SizeBytes } },
             HotplugStep.AddNic n => applied with { Spec = spec with { Nics = [.. spec.Nics, n.Nic] } },
             HotplugStep.RemoveNic n => applied with { Spec = spec with { Nics = [.. spec.Nics.Where(x => x.Id != n.NicId)] } },

@@ -9,7 +9,7 @@ public abstract record HotplugStep(string Description)
 
     public sealed record AttachDisk(VmDiskSpec Disk, string? ScsiController, string DiskName, long SizeBytes) : HotplugStep($"attach disk {Disk.Id}");
 
-    public sealed record DetachDisk(string DiskId) : HotplugStep($"detach disk {DiskId}");
+    public sealed record DetachDisk(string DiskId, string? DiskName) : HotplugStep($"detach disk {DiskName ?? DiskId}");
 
     public sealed record ResizeDisk(string DiskName, string DiskId, long SizeBytes) : HotplugStep($"grow disk {DiskId} to {SizeBytes} bytes");
 

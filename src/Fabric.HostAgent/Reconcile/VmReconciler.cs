@@ -18,22 +18,25 @@ public sealed class VmReconciler(
 {
     private readonly Dictionary<string, VmWorker> _workers = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private bool _adopted;
+    /// <summary>How often the driver is asked what runs here besides the VMs with workers.</summary>
+    private static readonly TimeSpan Rescan = TimeSpan.FromSeconds(30);
+    private DateTimeOffset _scannedAt = DateTimeOffset.MinValue;
 
     /// <summary>Hands every VM its assignment; VMs running here without one get a worker that stops them.</summary>
     public async Task ApplyAsync(IReadOnlyList<VmAssignment> assignments, CancellationToken cancellationToken)
     {
         var byVm = assignments.ToDictionary(a => a.Vm, a => (VmAssignment?)a, StringComparer.Ordinal);
-        if (!_adopted)
+        if (time.GetUtcNow() - _scannedAt >= Rescan)
         {
-            // First reply after start: adopt what runs here (QEMU outlives the agent), so an
-            // unassigned leftover is found and stopped, and an assigned one is neither restarted nor lost.
+            // On the first reply after start, and now and then after: adopt what runs here (QEMU
+            // outlives the agent), so an unassigned leftover is found and stopped, and an assigned one
+            // is neither restarted nor lost.
             foreach (var running in await hypervisor.ListAsync(cancellationToken))
             {
                 byVm.TryAdd(running.VmId, null);
             }
 
-            _adopted = true;
+            _scannedAt = time.GetUtcNow();
         }
 
         List<VmWorker> finished;

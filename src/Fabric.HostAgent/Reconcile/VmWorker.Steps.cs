@@ -20,6 +20,12 @@ public sealed partial class VmWorker
             return true;
         }
 
+        if (_applied is { } applied && desired.Epoch < applied.Epoch)
+        {
+            // An older placement than the one this host carried out: never act on it.
+            return false;
+        }
+
         var stateFile = _paths.StateFile(desired);
         switch (desired.Power)
         {

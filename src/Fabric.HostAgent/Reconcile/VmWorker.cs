@@ -92,8 +92,9 @@ public sealed partial class VmWorker : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception ex) when (ex is HypervisorException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
+            catch (Exception ex)
             {
+                // Whatever failed (QMP, the guest agent's JSON, the file system), report it and try again: a worker that died would leave its VM unmanaged.
                 _error = $"{_time.GetUtcNow():HH:mm:ss}: {ex.Message}";
                 LogStepFailed(_logger, Vm, ex.Message);
                 Observation = Observation with { Error = _error };
@@ -122,6 +123,10 @@ public sealed partial class VmWorker : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A QEMU process exists for the VM, whatever its run state (a guest in S3 sleep or in QEMU's
+    /// internal-error state is still a process holding the disk): only a VM the driver saw end is not alive.
+    /// </summary>
     private static bool IsProcessAlive(VmRuntimeStatus? status) =>
-        status?.State is VmRunState.Running or VmRunState.Paused or VmRunState.Starting or VmRunState.ShuttingDown;
+        status is { ExitReason: null } && status.State != VmRunState.Stopped;
 }

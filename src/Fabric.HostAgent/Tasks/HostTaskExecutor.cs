@@ -49,8 +49,9 @@ public sealed partial class HostTaskExecutor(ImageTaskRunner images, IHypervisor
             };
             LogDone(logger, task.GetType().Name, task.Id);
         }
-        catch (Exception ex) when (ex is HypervisorException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
+            // Every failure is reported to the caller, whatever its type: an unreported task would make it wait its whole deadline.
             LogFailed(logger, task.GetType().Name, task.Id, ex.Message);
             result = new HostTaskResult { Id = task.Id, Error = ex.Message };
         }

@@ -41,9 +41,17 @@ public sealed class ImageTaskRunner(IHypervisor hypervisor, PoolPaths paths)
 
     private async Task<DiskImageInfo> ConvertAsync(ConvertImageTask task, CancellationToken cancellationToken)
     {
+        var source = paths.Resolve(task.Pool, task.Path);
+        var facts = await Disks.GetInfoAsync(source, DiskFormatNames.Parse(task.Format), cancellationToken);
+        if (facts.BackingFile is { } backing && task.Path.StartsWith("images/", StringComparison.Ordinal))
+        {
+            // An uploaded image is untrusted: a backing file would make qemu-img read any host file into the disk.
+            throw new InvalidOperationException($"image {task.Path} refers to a backing file ({backing}); upload a standalone image (qemu-img convert it first)");
+        }
+
         var target = paths.Resolve(task.TargetPool, task.TargetPath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        return await Disks.ConvertAsync(paths.Resolve(task.Pool, task.Path), DiskFormatNames.Parse(task.Format), target,
+        return await Disks.ConvertAsync(source, DiskFormatNames.Parse(task.Format), target,
             DiskFormatNames.Parse(task.TargetFormat), cancellationToken);
     }
 

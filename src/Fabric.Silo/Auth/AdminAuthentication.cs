@@ -16,7 +16,9 @@ public static class AdminAuthentication
             .AddScheme<AuthenticationSchemeOptions, AdminTokenAuthenticationHandler>(AdminTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(PolicyName, policy => policy
-                .AddAuthenticationSchemes(AdminTokenAuthenticationHandler.SchemeName)
+                // The bearer token for programs; the dashboard's session for the signed-in operator's
+                // browser (its SameSite=Strict cookie is never sent by other sites' pages).
+                .AddAuthenticationSchemes(AdminTokenAuthenticationHandler.SchemeName, Dashboard.Login.DashboardAuthentication.Scheme)
                 .RequireAuthenticatedUser());
         return services;
     }

@@ -36,7 +36,7 @@ public sealed class ClusterReadiness(
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return (false, $"Redis at {settings.Redis} does not answer: {ex.Message}");
+            return (false, $"Redis at {string.Join(",", settings.Redis!.EndPoints)} does not answer: {ex.Message}");
         }
     }
 

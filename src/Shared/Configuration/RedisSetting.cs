@@ -21,13 +21,13 @@ public static class RedisSetting
         }
         catch (ArgumentException ex)
         {
-            throw new InvalidSettingException(setting, $"'{text}' is not a Redis connection string ({ex.Message})",
+            throw new InvalidSettingException(setting, $"'{Redact(text)}' is not a Redis connection string ({ex.Message})",
                 "Use host:port[,option=value…], e.g. 127.0.0.1:6379,password=secret.");
         }
 
         if (options.EndPoints.Count == 0)
         {
-            throw new InvalidSettingException(setting, $"'{text}' names no Redis server",
+            throw new InvalidSettingException(setting, $"'{Redact(text)}' names no Redis server",
                 "Use host:port, e.g. 127.0.0.1:6379.");
         }
 
@@ -35,4 +35,8 @@ public static class RedisSetting
         options.AbortOnConnectFail = false;
         return options;
     }
+
+    /// <summary>The connection string with any password replaced, fit for messages and logs.</summary>
+    public static string Redact(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "(password|user)=[^,]*", "$1=***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 }

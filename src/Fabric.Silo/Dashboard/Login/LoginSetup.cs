@@ -21,6 +21,12 @@ public static class LoginSetup
             o.Events.OnRedirectToLogin = context =>
             {
                 // A WebSocket or script cannot follow a redirect to a login form: tell it plainly.
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                {
+                    // The REST API's bearer scheme has already answered 401 with a problem body.
+                    return Task.CompletedTask;
+                }
+
                 if (context.Request.Path.StartsWithSegments("/dashboard", StringComparison.Ordinal))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
