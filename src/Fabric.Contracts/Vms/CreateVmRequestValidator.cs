@@ -8,6 +8,9 @@ public static class CreateVmRequestValidator
 {
     public static readonly string[] BootDevices = ["cdrom", "disk", "network"];
 
+    /// <summary>63 for a DNS label, less room for the "-diskNN" of the VM's own disks.</summary>
+    public const int MaxNameLength = ResourceNames.MaxLabelLength - 6;
+
     public static IReadOnlyList<ValidationProblem> Validate(CreateVmRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -20,7 +23,8 @@ public static class CreateVmRequestValidator
             }
         }
 
-        Check("name", ResourceNames.ValidateLabel(request.Name, "VM"));
+        Check("name", ResourceNames.ValidateLabel(request.Name, "VM")
+            ?? (request.Name.Length > MaxNameLength ? $"VM name is {request.Name.Length} characters long; at most {MaxNameLength}, so its disks' names (<name>-diskN) stay DNS labels" : null));
         Check("vCpus", HardwareRules.ValidateVCpus(request.VCpus));
         Check("memoryMiB", HardwareRules.ValidateMemory(request.MemoryMiB));
         Check("serialPorts", request.SerialPorts is < 0 or > Limits.MaxSerialPorts

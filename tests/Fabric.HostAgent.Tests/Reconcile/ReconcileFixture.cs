@@ -1,0 +1,60 @@
+using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Vms;
+using Fabric.HostAgent.Configuration;
+using Fabric.HostAgent.Reconcile;
+using Fabric.Hypervisor.Simulated;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Fabric.HostAgent.Tests.Reconcile;
+
+/// <summary>An agent's reconcile parts over the simulated driver, with a data folder and a pool of their own.</summary>
+public sealed class ReconcileFixture : IAsyncDisposable
+{
+    public ReconcileFixture()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("fabric-reconcile-").FullName;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Fabric:DataDir"] = Directory,
+            ["Fabric:InMemory"] = "true",
+            ["Fabric:HostName"] = "node1",
+        }).Build();
+        Settings = AgentSettings.Load(config);
+        Paths = new PoolPaths(Settings);
+        Hypervisor = new SimulatedHypervisor(Options.Create(new SimulatedHypervisorOptions
+        {
+            StoragePools = new Dictionary<string, string>(Settings.StoragePools, StringComparer.Ordinal),
+        }), TimeProvider.System);
+        Store = new AppliedVmStore(Settings);
+        Reconciler = new VmReconciler(Hypervisor, new AssignmentTranslator(Paths), Store, Paths, TimeProvider.System, NullLogger<VmWorker>.Instance);
+    }
+
+    public string Directory { get; }
+
+    public AgentSettings Settings { get; }
+
+    public PoolPaths Paths { get; }
+
+    public SimulatedHypervisor Hypervisor { get; }
+
+    public AppliedVmStore Store { get; }
+
+    public VmReconciler Reconciler { get; }
+
+    public static VmAssignment Assignment(string vm, PowerState power, long epoch = 1) => new()
+    {
+        Vm = vm,
+        Epoch = epoch,
+        Power = power,
+        StopMode = StopMode.Force,
+        Hardware = new VmHardware { VCpus = 1, MemoryMiB = 256, Profile = DeviceProfile.Emulated, Nics = [new VmNic("net0", "user", NicModel.Default, "52:54:00:00:00:01")] },
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Reconciler.DisposeAsync();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
