@@ -71,6 +71,13 @@ public sealed class BrowserSession : IAsyncDisposable
         await WaitForInteractivityAsync();
     }
 
+    /// <summary>Picks an option of the MudSelect labelled <paramref name="label"/>: its list opens in a popover outside the field.</summary>
+    public async Task ChooseAsync(string label, string option)
+    {
+        await Page.Locator("div.mud-select[id]").Filter(new() { HasText = label }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = option }).ClickAsync();
+    }
+
     public async Task ScreenshotAsync(string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

@@ -2,7 +2,7 @@ using Fabric.Dashboard.Tests.Infrastructure;
 
 namespace Fabric.Dashboard.Tests.Browser;
 
-/// <summary>One silo and agent for every browser test: starting them takes longer than the tests.</summary>
+/// <summary>One silo and simulated agent for the browser tests that boot no VM: starting them takes longer than the tests.</summary>
 [CollectionDefinition(Name)]
 public sealed class DashboardCollection : ICollectionFixture<DashboardCluster>
 {
