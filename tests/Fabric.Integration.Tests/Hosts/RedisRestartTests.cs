@@ -8,41 +8,31 @@ namespace Fabric.Integration.Tests.Hosts;
 
 /// <summary>Redis restarts (append-only file on): the running cluster rides it out, and VM and disk records survive it.</summary>
 [Collection(ProcessCollection.Name)]
-public sealed class RedisRestartTests : IAsyncLifetime
+public sealed class RedisRestartTests : FreshClusterTests
 {
-    private ClusterUnderTest _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        _cluster = await ClusterUnderTest.StartRedisAsync();
-        await _cluster.StartSiloAsync();
-    }
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task Redis_RestartedUnderARunningCluster_SiloAndAgentRideItOut()
     {
-        var agent = _cluster.StartAgent("it-redis1", TestDrivers.Default);
-        await _cluster.WaitForHostAsync("it-redis1", HostState.Ready, TestDrivers.RegistrationDeadline);
+        var agent = Cluster.StartAgent("it-redis1", TestDrivers.Default);
+        await Cluster.WaitForHostAsync("it-redis1", HostState.Ready, TestDrivers.RegistrationDeadline);
 
-        await _cluster.Redis.RestartAsync();
+        await Cluster.Redis.RestartAsync();
 
         // Heartbeats keep going: the host's last heartbeat moves on past the restart.
         var restartedAt = DateTimeOffset.UtcNow;
-        await Eventually.MatchAsync(_cluster.ListHostsAsync, hs => hs.Any(h => h.Name == "it-redis1" && h.State == HostState.Ready && h.LastHeartbeat > restartedAt),
+        await Eventually.MatchAsync(Cluster.ListHostsAsync, hs => hs.Any(h => h.Name == "it-redis1" && h.State == HostState.Ready && h.LastHeartbeat > restartedAt),
             TimeSpan.FromSeconds(60), "a heartbeat after the Redis restart");
         Assert.False(agent.HasExited, agent.Output);
-        Assert.False(_cluster.Silo!.HasExited, _cluster.Silo.Output);
+        Assert.False(Cluster.Silo!.HasExited, Cluster.Silo.Output);
     }
 
     [Fact]
     public async Task VmAndDisk_AfterRedisAndSiloRestart_AreUnchanged()
     {
-        _cluster.StartAgent("it-redis2", TestDrivers.Default);
-        await _cluster.WaitForHostAsync("it-redis2", HostState.Ready, TestDrivers.RegistrationDeadline);
+        Cluster.StartAgent("it-redis2", TestDrivers.Default);
+        await Cluster.WaitForHostAsync("it-redis2", HostState.Ready, TestDrivers.RegistrationDeadline);
         VmInfo before;
-        await using (var client = await _cluster.ConnectAsync())
+        await using (var client = await Cluster.ConnectAsync())
         {
             before = await client.Grains.GetGrain<IVmGrain>("durable1").Create(new CreateVmRequest
             {
@@ -50,12 +40,12 @@ public sealed class RedisRestartTests : IAsyncLifetime
             });
         }
 
-        await _cluster.Agent!.StopAsync(TimeSpan.FromSeconds(20));
-        await _cluster.Silo!.StopAsync(TimeSpan.FromSeconds(30));
-        await _cluster.Redis.RestartAsync();
-        await _cluster.StartSiloAsync();
+        await Cluster.Agent!.StopAsync(TimeSpan.FromSeconds(20));
+        await Cluster.Silo!.StopAsync(TimeSpan.FromSeconds(30));
+        await Cluster.Redis.RestartAsync();
+        await Cluster.StartSiloAsync();
 
-        await using var after = await _cluster.ConnectAsync();
+        await using var after = await Cluster.ConnectAsync();
         var vm = await after.Grains.GetGrain<IVmGrain>("durable1").Get();
         var disk = await after.Grains.GetGrain<IDiskGrain>("durable1-disk0").Get();
         Assert.NotNull(vm);
