@@ -8,7 +8,7 @@ using Fabric.Grains.Operations;
 
 namespace Fabric.Grains.Vms;
 
-/// <summary>Disks of a VM: attach and detach (hot when running), grow (online when running); guest exec and screenshots.</summary>
+/// <summary>Disks of a VM: attach and detach (hot when running), grow (online when running).</summary>
 public sealed partial class VmGrain
 {
     public async Task<VmInfo> AttachDisk(string disk, DiskBus bus)
@@ -115,47 +115,5 @@ public sealed partial class VmGrain
         var pending = new PendingOperation(OperationIds.New(), "vm.grow-disk", time.GetUtcNow() + TimeSpan.FromMinutes(5)) { Disk = disk, TargetSize = newSizeBytes };
         return await BeginAsync(pending, $"growing disk {disk} online to {Sizes.Describe(newSizeBytes)}", placeIfNeeded: false,
             () => Record.WantedDiskSizes.Remove(disk));
-    }
-
-    public async Task<GuestExecResult> Exec(IReadOnlyList<string> command, TimeSpan timeout)
-    {
-        ThrowIfMissing();
-        if (command is null || command.Count == 0 || string.IsNullOrEmpty(command[0]))
-        {
-            throw FabricException.Invalid("command", "no command given; e.g. [\"/bin/sh\", \"-c\", \"uname -a\"]");
-        }
-
-        if (timeout <= TimeSpan.Zero || timeout > TimeSpan.FromMinutes(4))
-        {
-            throw FabricException.Invalid("timeoutSeconds", $"{timeout.TotalSeconds:0} s; use 1 s to 240 s");
-        }
-
-        var observed = Describe(null).Observed;
-        if (observed != VmStatus.Running || Record.Host is not { } host)
-        {
-            throw FabricException.Conflict("vm", $"VM '{Name}' is {observed}; the guest agent answers only while it runs");
-        }
-
-        if (Record.Hardware.Profile == DeviceProfile.Emulated)
-        {
-            throw FabricException.Conflict("vm", $"VM '{Name}' uses the emulated profile, which has no guest agent; switch it to paravirtual (when stopped)");
-        }
-
-        var result = await HostTaskRunner.RunOnHostAsync(GrainFactory, host, new GuestExecTask(OperationIds.New(), Name, command, timeout), "command",
-            timeout + TimeSpan.FromSeconds(30));
-        return result.Exec ?? throw FabricException.Invalid("command", $"host '{host}' returned no exec result");
-    }
-
-    public async Task<byte[]> Screenshot()
-    {
-        ThrowIfMissing();
-        var observed = Describe(null).Observed;
-        if (observed is not VmStatus.Running and not VmStatus.Paused and not VmStatus.Starting || Record.Host is not { } host)
-        {
-            throw FabricException.Conflict("vm", $"VM '{Name}' is {observed}; its screen can be shown only while it runs");
-        }
-
-        var result = await HostTaskRunner.RunOnHostAsync(GrainFactory, host, new ScreenshotTask(OperationIds.New(), Name), "vm", TimeSpan.FromSeconds(30));
-        return result.Png ?? throw FabricException.Invalid("vm", $"host '{host}' returned no screenshot");
     }
 }
