@@ -1,4 +1,3 @@
-using Fabric.Contracts.Validation;
 using System.CommandLine;
 using Fabric.Cli.Api;
 using Fabric.Cli.Operations;
@@ -6,6 +5,7 @@ using Fabric.Cli.Output;
 using Fabric.Cli.Vms;
 using Fabric.Contracts.Images;
 using Fabric.Contracts.Rest;
+using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
 
 namespace Fabric.Cli.Disks;

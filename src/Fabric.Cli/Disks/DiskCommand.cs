@@ -1,9 +1,9 @@
-using Fabric.Contracts.Validation;
 using System.CommandLine;
 using System.Text.Json;
 using Fabric.Cli.Api;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Disks;
+using Fabric.Contracts.Validation;
 
 namespace Fabric.Cli.Disks;
 

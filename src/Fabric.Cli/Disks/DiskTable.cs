@@ -1,6 +1,6 @@
-using Fabric.Contracts.Validation;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Disks;
+using Fabric.Contracts.Validation;
 
 namespace Fabric.Cli.Disks;
 

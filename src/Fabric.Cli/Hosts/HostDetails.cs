@@ -1,7 +1,7 @@
-using Fabric.Contracts.Validation;
 using System.Globalization;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Validation;
 
 namespace Fabric.Cli.Hosts;
 

@@ -1,10 +1,10 @@
-using Fabric.Contracts.Validation;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Fabric.Cli.Api;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Images;
+using Fabric.Contracts.Validation;
 
 namespace Fabric.Cli.Images;
 

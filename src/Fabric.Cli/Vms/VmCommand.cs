@@ -1,8 +1,8 @@
-using Fabric.Contracts.Validation;
 using System.CommandLine;
 using System.Text.Json;
 using Fabric.Cli.Api;
 using Fabric.Cli.Output;
+using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
 
 namespace Fabric.Cli.Vms;

@@ -1,6 +1,6 @@
-using Fabric.Contracts.Validation;
 using System.Globalization;
 using Fabric.Cli.Output;
+using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
 
 namespace Fabric.Cli.Vms;

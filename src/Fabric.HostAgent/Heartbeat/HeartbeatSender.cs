@@ -1,6 +1,6 @@
 using Fabric.Contracts.Hosts;
-using Fabric.HostAgent.Configuration;
 using Fabric.HostAgent.Cluster;
+using Fabric.HostAgent.Configuration;
 using Polly;
 
 namespace Fabric.HostAgent.Heartbeat;

@@ -1,6 +1,6 @@
+using Fabric.Configuration;
 using Fabric.Contracts.Configuration;
 using Microsoft.Extensions.Configuration;
-using Fabric.Configuration;
 using StackExchange.Redis;
 
 namespace Fabric.Silo.Configuration;

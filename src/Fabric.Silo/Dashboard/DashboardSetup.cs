@@ -1,9 +1,9 @@
 using Fabric.Silo.Consoles;
 using Fabric.Silo.Dashboard.Components;
 using Fabric.Silo.Dashboard.Consoles;
-using Fabric.Silo.Dashboard.Vms;
 using Fabric.Silo.Dashboard.Login;
 using Fabric.Silo.Dashboard.Operations;
+using Fabric.Silo.Dashboard.Vms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 

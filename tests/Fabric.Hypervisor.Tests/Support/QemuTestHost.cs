@@ -1,5 +1,5 @@
-using Fabric.Testing.Guest;
 using Fabric.Hypervisor.Qemu;
+using Fabric.Testing.Guest;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using Fabric.Hypervisor.Qemu.CommandLine;
 using System.Text.RegularExpressions;
+using Fabric.Hypervisor.Qemu.CommandLine;
 
 namespace Fabric.Hypervisor.Qemu.Disks;
 

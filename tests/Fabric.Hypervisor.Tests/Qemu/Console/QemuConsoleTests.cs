@@ -1,6 +1,6 @@
-using Fabric.Testing.Guest;
 using System.Text;
 using Fabric.Hypervisor.Tests.Support;
+using Fabric.Testing.Guest;
 
 namespace Fabric.Hypervisor.Tests.Qemu.Console;
 

@@ -1,5 +1,5 @@
-using Fabric.Testing.Guest;
 using Fabric.Hypervisor.Tests.Support;
+using Fabric.Testing.Guest;
 
 namespace Fabric.Hypervisor.Tests.Qemu.Hotplug;
 
