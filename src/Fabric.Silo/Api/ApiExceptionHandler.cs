@@ -25,6 +25,12 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             case BadHttpRequestException bad:
                 await ApiProblems.WriteAsync(httpContext, bad.StatusCode, "The request cannot be read", [DescribeBadRequest(bad)]);
                 return true;
+            case Orleans.Storage.InconsistentStateException:
+                // Two writers raced on one record (e.g. a duplicate activation while a silo failed): the
+                // loser is not applied. Orleans deactivates it, so a retry reads the winner's state first.
+                await ApiProblems.WriteAsync(httpContext, StatusCodes.Status409Conflict, ApiProblems.TitleOf(FabricErrorKind.Conflict),
+                    [new ValidationProblem("state", "another change to the same object was stored first, so this one was not applied; read it again and retry")]);
+                return true;
             case TimeoutException or OrleansMessageRejectionException or SiloUnavailableException:
                 LogClusterUnavailable(logger, httpContext.Request.Path, exception.Message);
                 await ApiProblems.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, ApiProblems.TitleOf(FabricErrorKind.Unavailable),
