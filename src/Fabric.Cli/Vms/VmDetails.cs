@@ -26,7 +26,7 @@ internal static class VmDetails
             ("Boot order", string.Join(", ", hw.BootOrder)),
             ("COM ports", hw.SerialPorts.ToString(CultureInfo.InvariantCulture)),
             ("SCSI controllers", hw.ScsiControllers.ToString(CultureInfo.InvariantCulture)),
-            ("Guest OS", vm.Guest is { } g ? $"{g.OsName} {g.OsVersion} (kernel {g.KernelRelease})".Trim() : "unknown (no guest agent report)"),
+            ("Guest OS", vm.Guest is { } g ? string.Join(' ', new[] { g.OsName, g.OsVersion, $"(kernel {g.KernelRelease})" }.Where(p => p.Length > 0)) : "unknown (no guest agent report)"),
             ("Guest IPs", vm.Guest is { IpAddresses.Count: > 0 } ips ? string.Join(", ", ips.IpAddresses) : "-"),
             ("Created", $"{vm.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z ({HumanUnits.Age(vm.CreatedAt, now)})"),
         };

@@ -63,7 +63,7 @@ public sealed partial class VmWorker
             var os = await _hypervisor.GuestAgent.GetOsInfoAsync(Vm, token);
             var nics = await _hypervisor.GuestAgent.GetNetworkInterfacesAsync(Vm, token);
             var ips = nics.Where(n => n.Name != "lo").SelectMany(n => n.IpAddresses).Where(ip => !ip.StartsWith("fe80", StringComparison.OrdinalIgnoreCase)).ToList();
-            _guest = new GuestInfo(os.Name ?? os.Id ?? "unknown", os.Version ?? "", os.KernelRelease, ips, now);
+            _guest = new GuestInfo(os.Name ?? os.Id ?? "", os.Version ?? "", os.KernelRelease, ips, now);
             _guestReady = true;
             return (VmStatus.Running, "running; guest agent answers");
         }
