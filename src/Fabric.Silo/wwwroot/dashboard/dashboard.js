@@ -2,8 +2,11 @@
 window.fabricDashboard = {
   // Posts the chosen file to the REST upload endpoint and reports progress to the Blazor page.
   uploadImage(inputSelector, url, page) {
-    const input = document.querySelector(`input${inputSelector}, ${inputSelector} input[type=file]`);
-    const file = input && input.files && input.files[0];
+    // MudFileUpload keeps each earlier <input> (hidden) and adds a fresh one after every choice, so
+    // the file the operator chose last is in the last input that holds one, not the first.
+    const inputs = [...document.querySelectorAll(`input${inputSelector}, ${inputSelector} input[type=file]`)]
+      .filter(i => i.files && i.files.length > 0);
+    const file = inputs.length > 0 ? inputs[inputs.length - 1].files[0] : null;
     if (!file) {
       page.invokeMethodAsync('UploadFinished', 0, 'no file chosen');
       return;
