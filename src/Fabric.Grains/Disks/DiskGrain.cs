@@ -28,7 +28,7 @@ public sealed partial class DiskGrain(
             throw FabricException.Conflict("name", $"a disk named '{Name}' already exists; pick another name");
         }
 
-        var (_, pool) = await HostTaskRunner.DescribePoolAsync(GrainFactory, request.Pool);
+        var (host, pool) = await HostTaskRunner.DescribePoolAsync(GrainFactory, request.Pool);
         var path = DiskPaths.ForDisk(Name, format!);
         HostTask task;
         string? backing = null;
@@ -68,7 +68,10 @@ public sealed partial class DiskGrain(
             task = new CreateImageTask(OperationIds.New(), pool.Name, path, format!, request.SizeBytes!.Value, null, null);
         }
 
-        var result = await HostTaskRunner.RunOnPoolAsync(GrainFactory, pool.Name, task, "disk");
+        // The host that described the pool runs the task, unless a clone moved it to its template's pool.
+        var result = backing is null
+            ? await HostTaskRunner.RunOnHostAsync(GrainFactory, host, task, "disk", HostTaskRunner.ImageTaskDeadline)
+            : await HostTaskRunner.RunOnPoolAsync(GrainFactory, pool.Name, task, "disk");
         state.State = new DiskRecord { Pool = pool.Name, Format = format!, Path = path, BackingDisk = backing, CreatedAt = time.GetUtcNow() };
         Apply(result.Image);
         await state.WriteStateAsync();
