@@ -36,6 +36,7 @@ builder.UseOrleans(silo => OrleansSetup.Configure(silo, settings));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddKeyedSingleton(FabricTime.Key, TimeProvider.System);
+builder.Services.AddFabricGrainServices();
 builder.Services.AddSingleton<ClusterReadiness>();
 builder.Services.Configure<HostLivenessOptions>(builder.Configuration.GetSection(HostLivenessOptions.Section));
 builder.Services.AddFabricApi();

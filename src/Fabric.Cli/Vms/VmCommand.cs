@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Fabric.Cli.Api;
 using Fabric.Cli.Output;
+using Fabric.Contracts.Inventory;
 using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
 
@@ -59,16 +60,33 @@ internal static class VmCommand
         list.Aliases.Add("ls");
         list.SetAction((parseResult, cancellationToken) => api.RunAsync(context, parseResult, async client =>
         {
-            var body = await client.GetAsync("api/v1/vms", cancellationToken);
+            var vms = await ListAllAsync(client, cancellationToken);
             if (parseResult.GetValue(json))
             {
-                return await JsonOutput.WriteAsync(context, body);
+                return await JsonOutput.WriteAsync(context, JsonSerializer.Serialize(vms, FabricJson.Options));
             }
 
-            VmTable.Write(JsonSerializer.Deserialize<List<VmInfo>>(body, FabricJson.Options) ?? [], context.Stdout);
+            VmTable.Write(vms, context.Stdout);
             return ExitCodes.Ok;
         }));
         return list;
+    }
+
+    /// <summary>Every VM, following the list's continue tokens page by page.</summary>
+    private static async Task<List<VmInfo>> ListAllAsync(FabricApiClient client, CancellationToken cancellationToken)
+    {
+        var vms = new List<VmInfo>();
+        string? next = null;
+        do
+        {
+            var path = next is null ? "api/v1/vms" : $"api/v1/vms?continue={Uri.EscapeDataString(next)}";
+            var page = JsonSerializer.Deserialize<ListPage<VmInfo>>(await client.GetAsync(path, cancellationToken), FabricJson.Options)
+                ?? throw new JsonException("the VM list is null");
+            vms.AddRange(page.Items);
+            next = page.Continue;
+        }
+        while (next is not null);
+        return vms;
     }
 
     private static Command CreateShow(CliContext context, ApiOptions api)

@@ -16,10 +16,17 @@ internal static class VmExecCommand
         var program = new Argument<string[]>("COMMAND") { Description = "Program and arguments, after --", Arity = ArgumentArity.OneOrMore };
         var timeout = new Option<int>("--timeout")
         {
-            Description = $"Seconds the program may run (1–{ExecRequest.MaxTimeoutSeconds})",
-            DefaultValueFactory = _ => ExecRequest.DefaultTimeoutSeconds,
+            Description = $"Seconds the program may run (1–{ExecRules.MaxTimeoutSeconds})",
+            DefaultValueFactory = _ => ExecRules.DefaultTimeoutSeconds,
             HelpName = "SECONDS",
         };
+        timeout.Validators.Add(result =>
+        {
+            if (ExecRules.ValidateTimeout(result.GetValueOrDefault<int>()) is { } problem)
+            {
+                result.AddError($"--timeout: {problem}");
+            }
+        });
         var json = JsonOutput.Option();
         var exec = new Command("exec", "Run a program in the guest through the guest agent (no shell)") { name, program, timeout, json };
         exec.SetAction((parseResult, cancellationToken) => api.RunAsync(context, parseResult, async client =>

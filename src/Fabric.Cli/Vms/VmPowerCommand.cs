@@ -24,9 +24,9 @@ internal static class VmPowerCommand
             timeout = new Option<int?>("--timeout") { Description = "Seconds the guest gets to shut down before it is forced off", HelpName = "SECONDS" };
             timeout.Validators.Add(result =>
             {
-                if (result.GetValueOrDefault<int?>() is { } s && s is < 1 or > 3600)
+                if (result.GetValueOrDefault<int?>() is { } seconds && ShutdownTimeoutRule.Validate(seconds) is { } problem)
                 {
-                    result.AddError($"--timeout: {s} s; give 1 to 3600 seconds");
+                    result.AddError($"--timeout: {problem}");
                 }
             });
             command.Options.Add(timeout);

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Inventory;
 using Fabric.Contracts.Operations;
 using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
@@ -7,7 +8,30 @@ namespace Fabric.Client.Vms;
 /// <summary>Creates and drives VMs. Refusals arrive as <see cref="FabricException"/> listing every problem.</summary>
 public sealed class VmsClient(IGrainFactory grains)
 {
-    public Task<IReadOnlyList<VmInfo>> ListAsync() => grains.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key).List();
+    /// <summary>Every VM, in name order (all pages; see <see cref="ListPageAsync"/> for one page at a time).</summary>
+    public async Task<IReadOnlyList<VmInfo>> ListAsync()
+    {
+        var all = new List<VmInfo>();
+        string? next = null;
+        do
+        {
+            var page = await ListPageAsync(next);
+            all.AddRange(page.Items);
+            next = page.Continue;
+        }
+        while (next is not null);
+        return all;
+    }
+
+    /// <summary>One page of VMs after <paramref name="continueAfter"/> (the previous page's <see cref="ListPage{T}.Continue"/>), without their event trails.</summary>
+    public Task<ListPage<VmInfo>> ListPageAsync(string? continueAfter = null, int limit = ListLimits.DefaultLimit)
+    {
+        var problems = new ProblemCollector();
+        problems.Check("limit", ListLimits.ValidateLimit(limit));
+        problems.Check("continue", ListLimits.ValidateContinue(continueAfter));
+        problems.ThrowIfAny();
+        return grains.GetGrain<IVmListGrain>(0).List(continueAfter, limit);
+    }
 
     /// <summary>The VM, or <c>null</c> when none has this name.</summary>
     public Task<VmInfo?> GetAsync(string name) => Vm(name).Get();
@@ -15,18 +39,23 @@ public sealed class VmsClient(IGrainFactory grains)
     public Task<VmInfo> CreateAsync(CreateVmRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (CreateVmRequestValidator.Validate(request) is { Count: > 0 } problems)
-        {
-            throw new FabricException(FabricErrorKind.Invalid, problems);
-        }
-
+        var problems = new ProblemCollector();
+        problems.AddRange(CreateVmRequestValidator.Validate(request));
+        problems.ThrowIfAny();
         return Vm(request.Name).Create(request);
     }
 
     /// <summary>Asks for a power change; wait for the returned operation with <see cref="Operations.OperationsClient.WaitAsync"/>.</summary>
     public Task<OperationInfo> PowerAsync(string name, PowerAction action, TimeSpan? shutdownTimeout = null) => Vm(name).Power(action, shutdownTimeout);
 
-    public Task<VmInfo> ChangeHardwareAsync(string name, HardwareChange change) => Vm(name).ChangeHardware(change);
+    public Task<VmInfo> ChangeHardwareAsync(string name, HardwareChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var problems = new ProblemCollector();
+        problems.AddRange(HardwareChangeValidator.Validate(change));
+        problems.ThrowIfAny();
+        return Vm(name).ChangeHardware(change);
+    }
 
     public Task<VmInfo> AttachDiskAsync(string name, string disk, DiskBus bus = DiskBus.Default) => Vm(name).AttachDisk(Label(disk, "disk"), bus);
 

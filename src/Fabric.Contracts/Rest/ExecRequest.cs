@@ -1,12 +1,11 @@
+using Fabric.Contracts.Vms;
+
 namespace Fabric.Contracts.Rest;
 
 /// <summary>Body of <c>POST /api/v1/vms/{name}/exec</c>: a program and its arguments, run without a shell.</summary>
 public sealed record ExecRequest
 {
-    public const int DefaultTimeoutSeconds = 30;
-    public const int MaxTimeoutSeconds = 290;
-
     public IReadOnlyList<string> Command { get; init; } = [];
 
-    public int TimeoutSeconds { get; init; } = DefaultTimeoutSeconds;
+    public int TimeoutSeconds { get; init; } = ExecRules.DefaultTimeoutSeconds;
 }

@@ -14,24 +14,16 @@ public static class CreateVmRequestValidator
     public static IReadOnlyList<ValidationProblem> Validate(CreateVmRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problems = new List<ValidationProblem>();
-        void Check(string field, string? problem)
-        {
-            if (problem is not null)
-            {
-                problems.Add(new ValidationProblem(field, problem));
-            }
-        }
-
-        Check("name", ResourceNames.ValidateLabel(request.Name, "VM")
+        var problems = new ProblemCollector();
+        problems.Check("name", ResourceNames.ValidateLabel(request.Name, "VM")
             ?? (request.Name.Length > MaxNameLength ? $"VM name is {request.Name.Length} characters long; at most {MaxNameLength}, so its disks' names (<name>-diskN) stay DNS labels" : null));
-        Check("vCpus", HardwareRules.ValidateVCpus(request.VCpus));
-        Check("memoryMiB", HardwareRules.ValidateMemory(request.MemoryMiB));
-        Check("serialPorts", request.SerialPorts is < 0 or > Limits.MaxSerialPorts
+        problems.Check("vCpus", HardwareRules.ValidateVCpus(request.VCpus));
+        problems.Check("memoryMiB", HardwareRules.ValidateMemory(request.MemoryMiB));
+        problems.Check("serialPorts", request.SerialPorts is < 0 or > Limits.MaxSerialPorts
             ? $"{request.SerialPorts} COM ports asked; a VM has 0 to {Limits.MaxSerialPorts} (COM1–COM4)" : null);
-        Check("disks", request.Disks.Count > Limits.MaxDisks ? $"{request.Disks.Count} disks asked; at most {Limits.MaxDisks}" : null);
-        Check("nics", request.Nics.Count > Limits.MaxNics ? $"{request.Nics.Count} NICs asked; at most {Limits.MaxNics}" : null);
-        Check("iso", request.Iso is null ? null : ResourceNames.ValidateImageName(request.Iso));
+        problems.Check("disks", request.Disks.Count > Limits.MaxDisks ? $"{request.Disks.Count} disks asked; at most {Limits.MaxDisks}" : null);
+        problems.Check("nics", request.Nics.Count > Limits.MaxNics ? $"{request.Nics.Count} NICs asked; at most {Limits.MaxNics}" : null);
+        problems.Check("iso", request.Iso is null ? null : ResourceNames.ValidateImageName(request.Iso));
 
         for (var i = 0; i < request.Disks.Count; i++)
         {
@@ -43,15 +35,16 @@ public static class CreateVmRequestValidator
 
         for (var i = 0; i < request.Nics.Count; i++)
         {
-            Check($"nics[{i}].network", HardwareRules.ValidateNetwork(request.Nics[i].Network));
-            Check($"nics[{i}].mac", request.Nics[i].Mac is { } mac ? MacAddresses.Validate(mac) : null);
-            Check($"nics[{i}].model", request.Profile == DeviceProfile.Emulated && request.Nics[i].Model == NicModel.Virtio
+            problems.Check($"nics[{i}].network", HardwareRules.ValidateNetwork(request.Nics[i].Network));
+            problems.Check($"nics[{i}].mac", request.Nics[i].Mac is { } mac ? MacAddresses.Validate(mac)
+                ?? (request.Nics.Take(i).Any(n => n.Mac is { } other && MacAddresses.Normalize(other) == MacAddresses.Normalize(mac)) ? $"{mac} is given to another NIC of this VM too" : null) : null);
+            problems.Check($"nics[{i}].model", request.Profile == DeviceProfile.Emulated && request.Nics[i].Model == NicModel.Virtio
                 ? "a virtio NIC needs the paravirtual profile; use e1000 or the default model" : null);
         }
 
         var unknown = request.BootOrder.Where(d => !BootDevices.Contains(d, StringComparer.Ordinal)).ToList();
-        Check("bootOrder", unknown.Count > 0 ? $"unknown boot device(s) {string.Join(", ", unknown)}; use cdrom, disk or network" : null);
-        Check("bootOrder", request.BootOrder.Distinct(StringComparer.Ordinal).Count() != request.BootOrder.Count ? "a boot device is listed twice" : null);
-        return problems;
+        problems.Check("bootOrder", unknown.Count > 0 ? $"unknown boot device(s) {string.Join(", ", unknown)}; use cdrom, disk or network" : null);
+        problems.Check("bootOrder", request.BootOrder.Distinct(StringComparer.Ordinal).Count() != request.BootOrder.Count ? "a boot device is listed twice" : null);
+        return problems.Problems;
     }
 }

@@ -3,14 +3,18 @@ using System.Text.RegularExpressions;
 
 namespace Fabric.Contracts.Vms;
 
-/// <summary>MAC addresses for VM NICs: QEMU's locally administered 52:54:00 prefix plus three random bytes.</summary>
+/// <summary>MAC addresses for VM NICs: QEMU's 52:54:00 prefix plus three bytes.</summary>
 public static partial class MacAddresses
 {
-    public static string Generate()
+    /// <summary>
+    /// The MAC a VM's NIC gets unless one is given: derived from the VM and NIC names, so it needs no
+    /// allocator; <paramref name="attempt"/> picks another when the address grain says it is taken.
+    /// </summary>
+    public static string Derive(string vm, string nicId, int attempt)
     {
-        Span<byte> tail = stackalloc byte[3];
-        RandomNumberGenerator.Fill(tail);
-        return $"52:54:00:{tail[0]:x2}:{tail[1]:x2}:{tail[2]:x2}";
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{vm}/{nicId}/{attempt}"), hash);
+        return $"52:54:00:{hash[0]:x2}:{hash[1]:x2}:{hash[2]:x2}";
     }
 
     /// <summary>Null when <paramref name="mac"/> is a usable unicast MAC (<c>xx:xx:xx:xx:xx:xx</c>), else why not.</summary>

@@ -17,7 +17,16 @@ public sealed partial class HostGrain
             throw new FabricException(FabricErrorKind.Unavailable, "host", $"host '{Name}' has not finished registering; wait until it is Ready");
         }
 
-        var alreadyCommitted = record.Assignments.TryGetValue(assignment.Vm, out var previous) && previous.Power != PowerState.Stopped
+        // Placement reads a cached view of the hosts, so a VM may be offered to a host that just went
+        // away or into maintenance: a new VM is taken only while Ready. Its own VMs it keeps in any state.
+        var known = record.Assignments.TryGetValue(assignment.Vm, out var previous);
+        var (hostState, reason) = HostStatePolicy.Evaluate(record, _lastHeartbeat ?? record.LastHeartbeat, time.GetUtcNow(), _options.UnreachableAfter);
+        if (!known && hostState != HostState.Ready)
+        {
+            throw new FabricException(FabricErrorKind.Conflict, "host", $"host '{Name}' takes no new VMs while {hostState}: {reason}");
+        }
+
+        var alreadyCommitted = known && previous!.Power != PowerState.Stopped
             ? previous.Hardware.MemoryMiB
             : 0;
         var wanted = assignment.Power == PowerState.Stopped ? 0 : assignment.Hardware.MemoryMiB;

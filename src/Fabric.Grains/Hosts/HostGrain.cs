@@ -1,5 +1,6 @@
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Vms;
+using Fabric.Grains.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed partial class HostGrain(
     [PersistentState("host", GrainStorageNames.Default)] IPersistentState<HostRecord> state,
     IOptions<HostLivenessOptions> options,
     [FromKeyedServices(FabricTime.Key)] TimeProvider time,
+    HostView hosts,
     ILogger<HostGrain> logger) : Grain, IHostGrain
 {
     private readonly HostLivenessOptions _options = options.Value;
@@ -64,7 +66,9 @@ public sealed partial class HostGrain(
         }
 
         await ForwardObservationsAsync(heartbeat.Vms);
-        return new HeartbeatReply(Describe(now).State, [.. record.Assignments.Values], PendingTasks());
+        var info = Describe(now);
+        hosts.Update(info);
+        return new HeartbeatReply(info.State, [.. record.Assignments.Values], PendingTasks());
     }
 
     public Task<HostInfo?> GetInfo() =>

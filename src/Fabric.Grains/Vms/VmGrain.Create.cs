@@ -5,34 +5,31 @@ using Fabric.Contracts.Vms;
 
 namespace Fabric.Grains.Vms;
 
-/// <summary>The creation wizard's back end: validate everything, then create disks, reserve MACs and attach, undoing all on failure.</summary>
+/// <summary>The creation wizard's back end: validate everything, then create disks, claim MACs and attach, undoing all on failure.</summary>
 public sealed partial class VmGrain
 {
+    /// <summary>How many derived MACs a NIC tries before the creation gives up (each collides with odds of VMs / 16.7 million).</summary>
+    private const int MacAttempts = 8;
+
     public async Task<VmInfo> Create(CreateVmRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         request = request with { Name = string.IsNullOrEmpty(request.Name) ? Name : request.Name };
-        var problems = CreateVmRequestValidator.Validate(request).ToList();
-        if (request.Name != Name)
-        {
-            problems.Add(new ValidationProblem("name", $"the request names VM '{request.Name}' but was sent to VM '{Name}'"));
-        }
-
+        var problems = new ProblemCollector();
+        problems.AddRange(CreateVmRequestValidator.Validate(request));
+        problems.Check("name", request.Name != Name ? $"the request names VM '{request.Name}' but was sent to VM '{Name}'" : null);
         if (state.RecordExists)
         {
             throw FabricException.Conflict("name", $"a VM named '{Name}' already exists; pick another name");
         }
 
         problems.AddRange(await CheckReferencesAsync(request));
-        if (problems.Count > 0)
-        {
-            throw new FabricException(FabricErrorKind.Invalid, problems);
-        }
+        problems.ThrowIfAny();
 
         var undo = new Undo();
         try
         {
-            var nics = await ReserveNicsAsync(request.Nics, undo);
+            var nics = await ClaimNicsAsync(request.Nics, undo);
             var disks = await CreateDisksAsync(request.Disks, undo);
             if (request.Iso is { } iso)
             {
@@ -59,7 +56,8 @@ public sealed partial class VmGrain
             };
             AddEvent($"created: {request.VCpus} vCPU, {request.MemoryMiB} MiB, {disks.Count} disk(s), {nics.Count} NIC(s){(request.Iso is null ? "" : $", ISO {request.Iso}")}");
             await state.WriteStateAsync();
-            await GrainFactory.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key).Add(Name);
+            _published = Summarize(null);
+            await Index.Add(_published);
         }
         catch
         {
@@ -70,6 +68,7 @@ public sealed partial class VmGrain
             }
 
             state.State = new VmRecord();
+            _published = null;
             throw;
         }
 
@@ -126,26 +125,48 @@ public sealed partial class VmGrain
         return problems;
     }
 
-    private async Task<IReadOnlyList<VmNic>> ReserveNicsAsync(IReadOnlyList<CreateVmNic> requested, Undo undo)
+    private async Task<IReadOnlyList<VmNic>> ClaimNicsAsync(IReadOnlyList<CreateVmNic> requested, Undo undo)
     {
-        var nics = requested.Select((n, i) => new VmNic($"net{i}", n.Network, n.Model, MacAddresses.Normalize(n.Mac ?? MacAddresses.Generate()))).ToList();
-        var catalog = GrainFactory.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key);
-        for (var attempt = 0; ; attempt++)
+        var nics = new List<VmNic>();
+        for (var i = 0; i < requested.Count; i++)
         {
-            var taken = await catalog.ReserveMacs(Name, [.. nics.Select(n => n.Mac)]);
-            if (taken.Count == 0)
+            nics.Add(await ClaimNicAsync($"net{i}", requested[i], $"nics[{i}].mac", undo));
+        }
+
+        return nics;
+    }
+
+    /// <summary>
+    /// Claims the NIC's MAC: the one given, or one derived from the VM and NIC names (another
+    /// derivation when that is taken). Each address is its own grain, so no claim waits on another VM's.
+    /// </summary>
+    private async Task<VmNic> ClaimNicAsync(string id, CreateVmNic nic, string field, Undo undo)
+    {
+        for (var attempt = 0; attempt < MacAttempts; attempt++)
+        {
+            var mac = MacAddresses.Normalize(nic.Mac ?? MacAddresses.Derive(Name, id, attempt));
+            var address = GrainFactory.GetGrain<IMacAddressGrain>(mac);
+            if (await address.Claim(Name))
             {
-                undo.Add(() => catalog.ReleaseMacs(Name, []));
-                return nics;
+                undo.Add(() => address.Release(Name));
+                return new VmNic(id, nic.Network, nic.Model, mac);
             }
 
-            var given = taken.Where(t => requested.Any(r => r.Mac is { } m && MacAddresses.Normalize(m) == t)).ToList();
-            if (given.Count > 0 || attempt == 5)
+            if (nic.Mac is not null)
             {
-                throw FabricException.Conflict("nics", $"MAC address(es) {string.Join(", ", taken)} already belong to another VM");
+                throw FabricException.Conflict(field, $"MAC address {mac} already belongs to VM '{await address.Holder()}'; leave the MAC out to get a free one");
             }
+        }
 
-            nics = [.. nics.Select(n => taken.Contains(n.Mac) ? n with { Mac = MacAddresses.Generate() } : n)];
+        throw FabricException.Conflict(field, $"no free MAC address found for NIC {id} of VM '{Name}' after {MacAttempts} tries; give one explicitly");
+    }
+
+    /// <summary>Frees the MACs of <paramref name="nics"/> not in <paramref name="keep"/>.</summary>
+    private async Task ReleaseMacsAsync(IEnumerable<VmNic> nics, IReadOnlyCollection<string> keep)
+    {
+        foreach (var nic in nics.Where(n => !keep.Contains(n.Mac)))
+        {
+            await GrainFactory.GetGrain<IMacAddressGrain>(nic.Mac).Release(Name);
         }
     }
 

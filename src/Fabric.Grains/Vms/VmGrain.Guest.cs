@@ -12,17 +12,12 @@ public sealed partial class VmGrain
     public async Task<GuestExecResult> Exec(IReadOnlyList<string> command, TimeSpan timeout)
     {
         ThrowIfMissing();
-        if (command is null || command.Count == 0 || string.IsNullOrEmpty(command[0]))
-        {
-            throw FabricException.Invalid("command", "no command given; e.g. [\"/bin/sh\", \"-c\", \"uname -a\"]");
-        }
+        var problems = new ProblemCollector();
+        problems.Check("command", ExecRules.ValidateCommand(command));
+        problems.Check("timeoutSeconds", ExecRules.ValidateTimeout(timeout));
+        problems.ThrowIfAny();
 
-        if (timeout <= TimeSpan.Zero || timeout > TimeSpan.FromMinutes(4))
-        {
-            throw FabricException.Invalid("timeoutSeconds", $"{timeout.TotalSeconds:0} s; use 1 s to 240 s");
-        }
-
-        var observed = Describe(null).Observed;
+        var observed = Summarize(null).Observed;
         if (observed != VmStatus.Running || Record.Host is not { } host)
         {
             throw FabricException.Conflict("vm", $"VM '{Name}' is {observed}; the guest agent answers only while it runs");
@@ -41,7 +36,7 @@ public sealed partial class VmGrain
     public async Task<byte[]> Screenshot()
     {
         ThrowIfMissing();
-        var observed = Describe(null).Observed;
+        var observed = Summarize(null).Observed;
         if (observed is not VmStatus.Running and not VmStatus.Paused and not VmStatus.Starting || Record.Host is not { } host)
         {
             throw FabricException.Conflict("vm", $"VM '{Name}' is {observed}; its screen can be shown only while it runs");

@@ -1,92 +1,142 @@
+using Fabric.Contracts.Disks;
 using Fabric.Contracts.Images;
+using Fabric.Contracts.Operations;
 using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
+using Fabric.Grains.Operations;
+using Fabric.Grains.Vms.Hardware;
+using Fabric.Grains.Vms.Operations;
+using Fabric.Grains.Vms.Power;
 
 namespace Fabric.Grains.Vms;
 
 /// <summary>
-/// Hardware changes after creation. Memory, vCPUs and the device profile need the VM stopped (as
-/// in Hyper-V); NICs, ISOs and SCSI controllers are hot-plugged by the host when it runs; a new COM
-/// port appears at the next start, because QEMU cannot hot-plug serial ports.
+/// Hardware after creation: <see cref="HardwarePlanner"/> decides, the grain claims what the change
+/// needs (a MAC, an ISO, a disk), commits and pushes it to the host, and puts everything back when
+/// the host refuses.
 /// </summary>
 public sealed partial class VmGrain
 {
+    private bool IsStopped => Record.Desired == PowerState.Stopped && Summarize(null).Observed is VmStatus.Stopped or VmStatus.Crashed;
+
     public async Task<VmInfo> ChangeHardware(HardwareChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         ThrowIfMissing();
-        var hw = Record.Hardware;
-        var stopped = Record.Desired == PowerState.Stopped && Describe(null).Observed is VmStatus.Stopped or VmStatus.Crashed;
-        var problems = new List<ValidationProblem>();
-        void Check(string field, string? problem)
+        var before = Record.Hardware;
+        var stopped = IsStopped;
+        var after = HardwarePlanner.PlanChange(Name, before, stopped, change);
+        var undo = new Undo();
+        try
         {
-            if (problem is not null)
+            if (change.AddNic is { } nic)
             {
-                problems.Add(new ValidationProblem(field, problem));
+                after = after with { Nics = [.. after.Nics, await ClaimNicAsync(HardwarePlanner.NextNicId(after.Nics), nic, "addNic.mac", undo)] };
             }
+
+            after = after with { Iso = await UseIsoAsync(before.Iso, change, undo) };
+            Record.Hardware = after;
+            await CommitHardwareAsync(before, HardwareChangeDescriber.Describe(change, after, stopped));
+        }
+        catch
+        {
+            await undo.RunAsync();
+            throw;
         }
 
-        if ((change.VCpus is not null || change.MemoryMiB is not null || change.Profile is not null) && !stopped)
+        // Only once the change holds: what the old hardware used is given back.
+        if (before.Iso is { } oldIso && oldIso != after.Iso)
         {
-            throw FabricException.Conflict("vm", $"VM '{Name}' must be stopped to change vCPUs, memory or the device profile; shut it down first");
+            await GrainFactory.GetGrain<IImageLibraryGrain>(IImageLibraryGrain.Key).Release(oldIso, Name);
         }
 
-        Check("vCpus", change.VCpus is { } c ? HardwareRules.ValidateVCpus(c) : null);
-        Check("memoryMiB", change.MemoryMiB is { } m ? HardwareRules.ValidateMemory(m) : null);
-        var profile = change.Profile ?? hw.Profile;
-        if (profile == DeviceProfile.Emulated)
-        {
-            Check("profile", hw.Disks.Any(d => d.Bus is DiskBus.Virtio or DiskBus.Scsi) ? "disks on virtio or SCSI need the paravirtual profile; move them to the default bus first" : null);
-            Check("profile", hw.Nics.Any(n => n.Model == NicModel.Virtio) ? "virtio NICs need the paravirtual profile" : null);
-        }
+        await ReleaseMacsAsync(before.Nics, [.. after.Nics.Select(n => n.Mac)]);
+        return Describe(null);
+    }
 
-        var nics = hw.Nics.ToList();
-        if (change.RemoveNic is { } remove && nics.RemoveAll(n => n.Id == remove) == 0)
+    public async Task<VmInfo> AttachDisk(string disk, DiskBus bus)
+    {
+        ThrowIfMissing();
+        var before = Record.Hardware;
+        var after = HardwarePlanner.PlanAttach(Name, before, disk, bus);
+        var grain = GrainFactory.GetGrain<IDiskGrain>(disk);
+        _ = await grain.Get() ?? throw FabricException.NotFound("disk", disk, "list disks with 'fabric disk list'");
+        await grain.Attach(Name);
+        Record.Hardware = after;
+        try
         {
-            Check("removeNic", $"VM '{Name}' has no NIC '{remove}' (it has {string.Join(", ", hw.Nics.Select(n => n.Id))})");
+            await CommitHardwareAsync(before, $"disk {disk} attached on {bus}{(after.ScsiControllers > before.ScsiControllers ? " (SCSI controller added)" : "")}");
         }
-
-        if (change.AddNic is { } add)
+        catch
         {
-            Check("addNic.network", HardwareRules.ValidateNetwork(add.Network));
-            Check("addNic.mac", add.Mac is { } mac ? MacAddresses.Validate(mac) : null);
-            Check("addNic", nics.Count >= Limits.MaxNics ? $"VM '{Name}' already has {Limits.MaxNics} NICs" : null);
-            Check("addNic.model", profile == DeviceProfile.Emulated && add.Model == NicModel.Virtio ? "a virtio NIC needs the paravirtual profile" : null);
-        }
-
-        Check("addSerialPort", change.AddSerialPort && hw.SerialPorts >= Limits.MaxSerialPorts ? $"VM '{Name}' already has COM1–COM{Limits.MaxSerialPorts}" : null);
-        Check("addScsiController", change.AddScsiController && hw.ScsiControllers >= Limits.MaxScsiControllers ? $"VM '{Name}' already has {Limits.MaxScsiControllers} SCSI controllers" : null);
-        Check("addScsiController", change.AddScsiController && profile == DeviceProfile.Emulated ? "SCSI controllers are virtio-scsi and need the paravirtual profile" : null);
-        Check("insertIso", change.InsertIso is { } iso ? ResourceNames.ValidateImageName(iso) : null);
-        if (problems.Count > 0)
-        {
-            throw new FabricException(FabricErrorKind.Invalid, problems);
-        }
-
-        if (change.AddNic is { } added)
-        {
-            nics.Add(await ReserveNicAsync(added, nics));
-        }
-
-        var isoName = await SwapIsoAsync(hw.Iso, change);
-        var before = hw;
-        Record.Hardware = hw with
-        {
-            VCpus = change.VCpus ?? hw.VCpus,
-            MemoryMiB = change.MemoryMiB ?? hw.MemoryMiB,
-            Profile = profile,
-            Nics = nics,
-            Iso = isoName,
-            SerialPorts = hw.SerialPorts + (change.AddSerialPort ? 1 : 0),
-            ScsiControllers = hw.ScsiControllers + (change.AddScsiController ? 1 : 0),
-        };
-        await CommitHardwareAsync(before, HardwareChangeDescriber.Describe(change, Record.Hardware, stopped));
-        if (change.RemoveNic is not null)
-        {
-            await GrainFactory.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key).ReleaseMacs(Name, [.. nics.Select(n => n.Mac)]);
+            await grain.Detach(Name);
+            throw;
         }
 
         return Describe(null);
+    }
+
+    public async Task<VmInfo> DetachDisk(string disk)
+    {
+        ThrowIfMissing();
+        var before = Record.Hardware;
+        Record.Hardware = HardwarePlanner.PlanDetach(Name, before, disk);
+        var running = !IsStopped;
+        if (running)
+        {
+            // The disk stays marked attached until the host reports QEMU let go of it: until then a
+            // delete or an attach elsewhere would pull the image from under a writing guest.
+            Record.PendingDetach.Add(disk);
+        }
+
+        try
+        {
+            await CommitHardwareAsync(before, running ? $"disk {disk} detaching (released once the host confirms)" : $"disk {disk} detached");
+        }
+        catch
+        {
+            Record.PendingDetach.Remove(disk);
+            throw;
+        }
+
+        if (!running)
+        {
+            await GrainFactory.GetGrain<IDiskGrain>(disk).Detach(Name);
+        }
+
+        return Describe(null);
+    }
+
+    public async Task<OperationInfo> GrowDisk(string disk, long newSizeBytes)
+    {
+        ThrowIfMissing();
+        if (Record.Hardware.Disks.All(d => d.Disk != disk))
+        {
+            throw FabricException.NotFound("disk", disk, $"it is not attached to VM '{Name}'");
+        }
+
+        var grain = GrainFactory.GetGrain<IDiskGrain>(disk);
+        var info = await grain.Get() ?? throw FabricException.NotFound("disk", disk, "list disks with 'fabric disk list'");
+        if (IsStopped)
+        {
+            var operation = await Operation(OperationIds.New()).Begin(GrowDiskOperation.Name, $"vm/{Name}", $"growing disk {disk} offline");
+            var grown = await grain.Grow(newSizeBytes, Name);
+            AddEvent($"disk {disk} grown to {Sizes.Describe(grown.VirtualSizeBytes)} (offline)");
+            await state.WriteStateAsync();
+            return await Operation(operation.Id).Succeed($"disk {disk} is {Sizes.Describe(grown.VirtualSizeBytes)}");
+        }
+
+        var observed = Summarize(null).Observed;
+        if (observed != VmStatus.Running)
+        {
+            throw FabricException.Conflict("vm", $"VM '{Name}' is {observed}; grow its disk when it is Running (online) or Stopped (offline)");
+        }
+
+        HardwarePlanner.CheckOnlineGrow(disk, info.VirtualSizeBytes, newSizeBytes);
+        Record.WantedDiskSizes[disk] = newSizeBytes;
+        var pending = new GrowDiskOperation(OperationIds.New(), time.GetUtcNow() + PowerPlanner.StartDeadline, disk, newSizeBytes);
+        return await BeginAsync(pending, $"growing disk {disk} online to {Sizes.Describe(newSizeBytes)}", placeIfNeeded: false,
+            () => Record.WantedDiskSizes.Remove(disk));
     }
 
     /// <summary>Saves new hardware and pushes it to the host; if the host refuses, puts the old hardware back.</summary>
@@ -104,37 +154,30 @@ public sealed partial class VmGrain
 
         AddEvent(message);
         await state.WriteStateAsync();
+        PublishSummary();
     }
 
-    private async Task<VmNic> ReserveNicAsync(CreateVmNic nic, List<VmNic> existing)
+    /// <summary>The ISO after the change: a newly inserted one is checked and marked in use (undone if the change fails).</summary>
+    private async Task<string?> UseIsoAsync(string? current, HardwareChange change, Undo undo)
     {
-        var id = Enumerable.Range(0, Limits.MaxNics + 1).Select(i => $"net{i}").First(i => existing.All(n => n.Id != i));
-        var mac = MacAddresses.Normalize(nic.Mac ?? MacAddresses.Generate());
-        var taken = await GrainFactory.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key).ReserveMacs(Name, [.. existing.Select(n => n.Mac), mac]);
-        return taken.Count > 0
-            ? throw FabricException.Conflict("addNic.mac", $"MAC address {string.Join(", ", taken)} already belongs to another VM")
-            : new VmNic(id, nic.Network, nic.Model, mac);
-    }
+        if (change.InsertIso is not { } iso)
+        {
+            return change.EjectIso ? null : current;
+        }
 
-    private async Task<string?> SwapIsoAsync(string? current, HardwareChange change)
-    {
         var library = GrainFactory.GetGrain<IImageLibraryGrain>(IImageLibraryGrain.Key);
-        if (change.InsertIso is { } iso)
+        var image = await library.Get(iso);
+        if (image?.Kind != ImageKind.Iso)
         {
-            var image = await library.Get(iso);
-            if (image?.Kind != ImageKind.Iso)
-            {
-                throw FabricException.Invalid("insertIso", image is null ? $"no image named '{iso}'" : $"image '{iso}' is not an ISO");
-            }
+            throw FabricException.Invalid("insertIso", image is null ? $"no image named '{iso}'" : $"image '{iso}' is not an ISO");
+        }
 
+        if (iso != current)
+        {
             await library.Use(iso, Name);
+            undo.Add(() => library.Release(iso, Name));
         }
 
-        if ((change.InsertIso is not null || change.EjectIso) && current is not null && current != change.InsertIso)
-        {
-            await library.Release(current, Name);
-        }
-
-        return change.InsertIso ?? (change.EjectIso ? null : current);
+        return iso;
     }
 }

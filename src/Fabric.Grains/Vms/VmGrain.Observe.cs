@@ -2,17 +2,17 @@ using Fabric.Contracts.Disks;
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Operations;
 using Fabric.Contracts.Vms;
+using Fabric.Grains.Vms.Operations;
 
 namespace Fabric.Grains.Vms;
 
 /// <summary>What the host reports, and finishing (or timing out) the operation in progress.</summary>
 public sealed partial class VmGrain
 {
-    private IGrainTimer? _operationTimer;
-
     /// <summary>
     /// Catches up on activation: the host forwards only changes, so a grain that was idle-collected
-    /// asks for the last report; and an operation persisted as pending still gets its deadline.
+    /// asks for the last report; an operation persisted as pending still gets its deadline; and the
+    /// index shard learns the summary again (it keeps summaries in memory only).
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +26,7 @@ public sealed partial class VmGrain
             EnsureOperationTimer();
         }
 
+        PublishSummary();
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -61,11 +62,13 @@ public sealed partial class VmGrain
         }
 
         changed |= await ReleaseDetachedDisksAsync(observation);
-        changed |= await CheckPendingAsync() is not null;
+        changed |= await TrackPendingAsync() is not null;
         if (changed)
         {
             await state.WriteStateAsync();
         }
+
+        PublishSummary();
     }
 
     /// <summary>Frees disks whose detach the host has carried out (no longer reported), or whose VM stopped.</summary>
@@ -83,44 +86,31 @@ public sealed partial class VmGrain
         return released.Count > 0;
     }
 
-    /// <summary>Completes the pending operation when the host's report shows it done; returns it if it ended.</summary>
-    private async Task<OperationInfo?> CheckPendingAsync()
+    /// <summary>Ends the pending operation when the host's report shows it done or failed; returns it if it ended.</summary>
+    private async Task<OperationInfo?> TrackPendingAsync()
     {
         if (Record.Pending is not { } pending)
         {
             return null;
         }
 
-        // A VM never placed has no report and is simply Stopped; counters and sizes need a report.
-        var o = _observation is { } seen && seen.Epoch == Record.Epoch ? seen : null;
-        var (status, detail) = VmStatusPolicy.Evaluate(Record, o, null);
-        var done = pending.Kind switch
+        var step = OperationTracker.Track(pending, Progress(out var detail), detail, Record.PendingSince, Record.Host);
+        if (!step.Ended)
         {
-            "vm.start" or "vm.resume" => status == VmStatus.Running,
-            "vm.shutdown" or "vm.stop" => status is VmStatus.Stopped or VmStatus.Crashed,
-            "vm.pause" => status == VmStatus.Paused,
-            "vm.suspend" => status == VmStatus.Suspended,
-            "vm.reset" => o?.AppliedResetCount >= pending.TargetCount && status == VmStatus.Running,
-            "vm.restart" => o?.AppliedRestartCount >= pending.TargetCount && status == VmStatus.Running,
-            "vm.grow-disk" => o is not null && o.DiskSizes.TryGetValue(pending.Disk!, out var size) && size >= pending.TargetSize,
-            _ => false,
-        };
-        if (!done && o?.Error is { } error && o.ObservedAt >= Record.PendingSince)
-        {
-            Record.Pending = null;
-            AddEvent($"{pending.Kind} failed: {error}");
-            return await Operation(pending.Id).Fail($"{pending.Kind} failed on host {o.Host}: {error}");
-        }
-
-        if (!done)
-        {
-            await Operation(pending.Id).Report(50, detail.Length > 0 ? $"{status}: {detail}" : status.ToString());
+            await Operation(pending.Id).Report(50, step.Message);
             return null;
         }
 
+        return await EndPendingAsync(pending, step);
+    }
+
+    private async Task<OperationInfo> EndPendingAsync(VmOperation pending, OperationStep step)
+    {
         Record.Pending = null;
-        AddEvent($"{pending.Kind} done");
-        return await Operation(pending.Id).Succeed($"{pending.Kind} done: {status}{(Record.Host is null ? "" : $" on {Record.Host}")}");
+        AddEvent(step.Event);
+        var operation = Operation(pending.Id);
+        var ended = step.Kind == OperationStepKind.Succeeded ? await operation.Succeed(step.Message) : await operation.Fail(step.Message);
+        return ended;
     }
 
     private void EnsureOperationTimer()
@@ -138,16 +128,12 @@ public sealed partial class VmGrain
             return;
         }
 
-        if (time.GetUtcNow() < pending.Deadline)
+        var seen = Summarize(null);
+        if (OperationTracker.CheckDeadline(pending, time.GetUtcNow(), seen.Observed, seen.ObservedDetail, Record.Host) is { } expired)
         {
-            return;
+            await EndPendingAsync(pending, expired);
+            await state.WriteStateAsync();
+            PublishSummary();
         }
-
-        Record.Pending = null;
-        var seen = Describe(null);
-        var message = $"{pending.Kind} did not finish by its deadline; the VM was last seen {seen.Observed} ({seen.ObservedDetail}); check host '{Record.Host}' and its agent log";
-        AddEvent(message);
-        await state.WriteStateAsync();
-        await Operation(pending.Id).Fail(message);
     }
 }

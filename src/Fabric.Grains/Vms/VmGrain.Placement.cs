@@ -11,34 +11,45 @@ namespace Fabric.Grains.Vms;
 public sealed partial class VmGrain
 {
     /// <summary>
-    /// Keeps the VM's host while it is Ready or in Maintenance (maintenance takes no new VMs but keeps
-    /// its own). Otherwise picks a host, bumps the epoch and asks it to take the VM (it may refuse: try
-    /// the next). A VM is never re-placed away from a host that may still run it: without fencing, the
-    /// old copy and the new one would write the same disk.
+    /// Keeps the VM's host when <see cref="CurrentHostRule"/> says so; otherwise asks the candidates
+    /// <see cref="HostSelector"/> picks from this silo's <see cref="HostView"/>, in order, to take the VM
+    /// at the next epoch (each may refuse: try the next). When none takes it, reads the hosts afresh
+    /// once, since the view may be stale, and tries again before giving up with every host's reason.
     /// </summary>
     private async Task EnsurePlacedAsync()
     {
         if (Record.Host is { } current)
         {
-            var state = (await GrainFactory.GetGrain<IHostGrain>(current).GetInfo())?.State;
-            if (state is HostState.Ready or HostState.Maintenance)
+            var hostState = (await GrainFactory.GetGrain<IHostGrain>(current).GetInfo())?.State;
+            if (CurrentHostRule.KeepsHost(Name, current, hostState, CurrentHostRule.KnownStopped(current, Record.Epoch, _observation)))
             {
                 await PushAssignmentAsync();
                 return;
-            }
-
-            if (!KnownStoppedOnItsHost())
-            {
-                throw new FabricException(FabricErrorKind.Unavailable, "host",
-                    $"VM '{Name}' may still run on host '{current}', which is {state?.ToString() ?? "gone"}; Fabric starts it elsewhere only once that host reports it stopped, so the VM never runs twice. Bring the host back, or stop the VM there");
             }
         }
 
         var assignment = await BuildAssignmentAsync();
         var pools = assignment.Disks.Select(d => d.Image.Pool).Append(assignment.Iso?.Pool).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var hosts = await GrainFactory.GetGrain<IHostInventoryGrain>(IHostInventoryGrain.Key).List();
-        var placement = HostSelector.Select(hosts, Record.Hardware.MemoryMiB, pools);
         var refusals = new List<string>();
+        var placement = HostSelector.Select([.. (await hosts.GetAsync()).Values], Record.Hardware.MemoryMiB, pools);
+        if (await TryCandidatesAsync(placement, assignment, refusals))
+        {
+            return;
+        }
+
+        refusals.Clear();
+        placement = HostSelector.Select([.. (await hosts.GetAsync(fresh: true)).Values], Record.Hardware.MemoryMiB, pools);
+        if (await TryCandidatesAsync(placement, assignment, refusals))
+        {
+            return;
+        }
+
+        var reason = refusals.Count > 0 ? $"every candidate host refused: {string.Join("; ", refusals)}" : placement.Reason;
+        throw new FabricException(FabricErrorKind.Unavailable, "host", $"cannot place VM '{Name}' ({Record.Hardware.MemoryMiB} MiB): {reason}");
+    }
+
+    private async Task<bool> TryCandidatesAsync(PlacementResult placement, VmAssignment assignment, List<string> refusals)
+    {
         foreach (var candidate in placement.Candidates)
         {
             var epoch = Record.Epoch + 1;
@@ -59,6 +70,7 @@ public sealed partial class VmGrain
                 throw;
             }
 
+            hosts.Reserve(candidate, assignment.Power == PowerState.Stopped ? 0 : assignment.Hardware.MemoryMiB);
             var old = Record.Host;
             (Record.Host, Record.Epoch) = (candidate, epoch);
             AddEvent($"placed on host {candidate} (epoch {epoch})");
@@ -69,19 +81,11 @@ public sealed partial class VmGrain
                 await TryAsync(() => GrainFactory.GetGrain<IHostGrain>(old).Unassign(Name));
             }
 
-            return;
+            return true;
         }
 
-        var reason = refusals.Count > 0 ? $"every candidate host refused: {string.Join("; ", refusals)}" : placement.Reason;
-        throw new FabricException(FabricErrorKind.Unavailable, "host", $"cannot place VM '{Name}' ({Record.Hardware.MemoryMiB} MiB): {reason}");
+        return false;
     }
-
-    /// <summary>
-    /// True only when the VM's own host last reported it stopped at the current epoch. With no report
-    /// (the host went away before saying so) the answer is no: unknown is treated as maybe running.
-    /// </summary>
-    private bool KnownStoppedOnItsHost() =>
-        _observation is { } o && o.Epoch == Record.Epoch && o.Host == Record.Host && o.Status is VmStatus.Stopped or VmStatus.Crashed;
 
     private static async Task TryAsync(Func<Task> step)
     {

@@ -1,7 +1,14 @@
+using Fabric.Contracts.Disks;
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Images;
+using Fabric.Contracts.Inventory;
+using Fabric.Contracts.Operations;
 using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
+using Fabric.Grains.Placement;
+using Fabric.Grains.Vms.Hardware;
+using Fabric.Grains.Vms.Operations;
+using Fabric.Grains.Vms.Power;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,21 +16,34 @@ namespace Fabric.Grains.Vms;
 
 /// <summary>
 /// One VM: desired hardware and power, placement and epoch, the event trail and the operation in
-/// progress. It changes desired state and pushes the assignment to its host; the host agent makes
-/// it real and reports back through <see cref="Observe"/>.
+/// progress. It orchestrates: plain classes decide (<see cref="PowerPlanner"/>,
+/// <see cref="HardwarePlanner"/>, <see cref="OperationTracker"/>, <see cref="HostSelector"/>), the grain changes desired state, pushes the assignment to
+/// its host and keeps its index shard's summary current. The host agent makes it real and reports
+/// back through <see cref="Observe"/>. The partial files hold one concern each and no fields.
 /// </summary>
 [GrainType("vm")]
 public sealed partial class VmGrain(
     [PersistentState("vm", GrainStorageNames.Default)] IPersistentState<VmRecord> state,
     [FromKeyedServices(FabricTime.Key)] TimeProvider time,
+    HostView hosts,
     ILogger<VmGrain> logger) : Grain, IVmGrain
 {
     private const int MaxEvents = 100;
+
+    /// <summary>The host's last report at the current epoch (reports are not stored: the host sends them again).</summary>
     private VmObservation? _observation;
+
+    /// <summary>Checks the pending operation's deadline while one is pending.</summary>
+    private IGrainTimer? _operationTimer;
+
+    /// <summary>The summary last pushed to the index shard, so unchanged summaries are not sent again.</summary>
+    private VmInfo? _published;
 
     private string Name => this.GetPrimaryKeyString();
 
     private VmRecord Record => state.State;
+
+    private IVmIndexGrain Index => GrainFactory.GetGrain<IVmIndexGrain>(IndexShards.For(Name));
 
     public async Task<VmInfo?> Get()
     {
@@ -58,7 +78,7 @@ public sealed partial class VmGrain(
 
         foreach (var disk in Record.Hardware.Disks)
         {
-            var grain = GrainFactory.GetGrain<Contracts.Disks.IDiskGrain>(disk.Disk);
+            var grain = GrainFactory.GetGrain<IDiskGrain>(disk.Disk);
             await grain.Detach(Name);
             if (deleteDisks)
             {
@@ -66,15 +86,18 @@ public sealed partial class VmGrain(
             }
         }
 
-        await GrainFactory.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key).Remove(Name);
+        await ReleaseMacsAsync(Record.Hardware.Nics, keep: []);
+        await Index.Remove(Name);
         if (Record.Pending is { } pending)
         {
             await Operation(pending.Id).Fail($"VM '{Name}' was deleted");
         }
 
         await state.ClearStateAsync();
-        _observation = null;
+        state.State = new VmRecord();
+        (_observation, _published) = (null, null);
         LogDeleted(logger, Name, deleteDisks);
+        DeactivateOnIdle();
     }
 
     private void ThrowIfMissing()
@@ -94,7 +117,10 @@ public sealed partial class VmGrain(
         }
     }
 
-    private VmInfo Describe(HostState? hostState)
+    private VmInfo Describe(HostState? hostState) => Summarize(hostState) with { Events = [.. Record.Events.TakeLast(20)] };
+
+    /// <summary>The VM without its event trail: what the index shard lists.</summary>
+    private VmInfo Summarize(HostState? hostState)
     {
         var (status, detail) = VmStatusPolicy.Evaluate(Record, _observation, hostState);
         return new VmInfo
@@ -109,16 +135,36 @@ public sealed partial class VmGrain(
             HaRestart = Record.HaRestart,
             Guest = status is VmStatus.Running or VmStatus.Paused ? _observation?.Guest : null,
             CreatedAt = Record.CreatedAt,
-            Events = [.. Record.Events.TakeLast(20)],
+            Events = [],
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "VM {Vm} created on behalf of a user: {VCpus} vCPUs, {MemoryMiB} MiB, {Disks} disk(s)")]
-    private static partial void LogCreated(ILogger logger, string vm, int vCpus, int memoryMiB, int disks);
+    /// <summary>Where the VM stands for its pending operation: its status, and its host's report at the current epoch.</summary>
+    private VmProgress Progress(out string detail)
+    {
+        // A VM never placed has no report and is simply Stopped; counters and sizes need a report.
+        var report = _observation is { } seen && seen.Epoch == Record.Epoch ? seen : null;
+        (var status, detail) = VmStatusPolicy.Evaluate(Record, report, null);
+        return new VmProgress(status, report);
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "VM {Vm} deleted (disks deleted too: {DeleteDisks})")]
-    private static partial void LogDeleted(ILogger logger, string vm, bool deleteDisks);
+    /// <summary>Sends the index shard this VM's summary when it changed (one-way: listing is never on this VM's path).</summary>
+    private void PublishSummary()
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "VM {Vm} placed on host {Host} at epoch {Epoch}")]
-    private static partial void LogPlaced(ILogger logger, string vm, string host, long epoch);
+        var summary = Summarize(null);
+        if (summary == _published)
+        {
+            return;
+        }
+
+        _published = summary;
+        _ = Index.Update(summary);
+    }
+
+    private IOperationGrain Operation(string id) => GrainFactory.GetGrain<IOperationGrain>(id);
 }

@@ -1,4 +1,7 @@
+using System.Text.Json.Serialization;
 using Fabric.Contracts.Vms;
+using Fabric.Grains.Vms.Operations;
+using Fabric.Grains.Vms.Power;
 
 namespace Fabric.Grains.Vms;
 
@@ -11,11 +14,19 @@ public sealed class VmRecord
 
     public StopMode StopMode { get; set; } = StopMode.Graceful;
 
-    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan ShutdownTimeout { get; set; } = ShutdownTimeoutRule.Default;
 
     public int ResetCount { get; set; }
 
     public int RestartCount { get; set; }
+
+    /// <summary>The power fields above as one value (not stored twice).</summary>
+    [JsonIgnore]
+    public DesiredPower Power
+    {
+        get => new(Desired, StopMode, ShutdownTimeout, ResetCount, RestartCount);
+        set => (Desired, StopMode, ShutdownTimeout, ResetCount, RestartCount) = (value.State, value.StopMode, value.ShutdownTimeout, value.ResetCount, value.RestartCount);
+    }
 
     /// <summary>Disk sizes asked for through online grow, by disk name, until the disk grain records them.</summary>
     public Dictionary<string, long> WantedDiskSizes { get; set; } = new(StringComparer.Ordinal);
@@ -33,7 +44,8 @@ public sealed class VmRecord
 
     public List<VmEvent> Events { get; set; } = [];
 
-    public PendingOperation? Pending { get; set; }
+    /// <summary>The operation in progress, if any.</summary>
+    public VmOperation? Pending { get; set; }
 
     /// <summary>When the pending operation began: host errors reported before it belong to earlier attempts.</summary>
     public DateTimeOffset PendingSince { get; set; }

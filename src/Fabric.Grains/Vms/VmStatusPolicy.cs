@@ -11,7 +11,7 @@ public static class VmStatusPolicy
         ArgumentNullException.ThrowIfNull(record);
         if (record.Host is { } host && hostState is HostState.Unreachable)
         {
-            return (VmStatus.Unknown, $"host '{host}' is unreachable; the VM's state is not known");
+            return (VmStatus.Unknown, UnknownOn(host));
         }
 
         if (observation is null || observation.Epoch != record.Epoch)
@@ -23,4 +23,19 @@ public static class VmStatusPolicy
 
         return (observation.Status, observation.Detail);
     }
+
+    /// <summary>
+    /// A VM summary read from an index (pushed while the host still reported), seen now: a VM meant
+    /// to run on a host that went unreachable since is Unknown, which means it may be running.
+    /// </summary>
+    public static VmInfo WithHostState(VmInfo info, IReadOnlyDictionary<string, HostInfo> hosts)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(hosts);
+        return info.Host is { } host && info.Desired != PowerState.Stopped && hosts.GetValueOrDefault(host)?.State == HostState.Unreachable
+            ? info with { Observed = VmStatus.Unknown, ObservedDetail = UnknownOn(host), Guest = null }
+            : info;
+    }
+
+    private static string UnknownOn(string host) => $"host '{host}' is unreachable; the VM's state is not known";
 }

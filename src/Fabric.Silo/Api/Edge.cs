@@ -23,14 +23,6 @@ internal static class Edge
         }
     }
 
-    public static void Check(List<ValidationProblem> problems, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            problems.Add(new ValidationProblem(field, problem));
-        }
-    }
-
     public static T Found<T>(T? value, string what, string name, string hint)
         where T : class =>
         value ?? throw FabricException.NotFound(what, name, hint);

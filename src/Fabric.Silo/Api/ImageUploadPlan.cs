@@ -20,9 +20,9 @@ internal sealed record ImageUploadPlan(string Name, ImageKind Kind, string Forma
     /// <summary>Checks everything at once; <paramref name="kind"/> defaults from the name (<c>.iso</c> → iso, else disk).</summary>
     public static ImageUploadPlan Parse(string? name, string? kind, string? format, string? pool)
     {
-        var problems = new List<ValidationProblem>();
-        Edge.Check(problems, "name", ResourceNames.ValidateImageName(name));
-        Edge.Check(problems, "pool", pool is null ? null : ResourceNames.ValidateLabel(pool, "pool"));
+        var problems = new ProblemCollector();
+        problems.Check("name", ResourceNames.ValidateImageName(name));
+        problems.Check("pool", pool is null ? null : ResourceNames.ValidateLabel(pool, "pool"));
         ImageKind? parsedKind = kind?.ToLowerInvariant() switch
         {
             null or "" => name?.EndsWith(".iso", StringComparison.Ordinal) == true ? ImageKind.Iso : ImageKind.Disk,
@@ -30,25 +30,25 @@ internal sealed record ImageUploadPlan(string Name, ImageKind Kind, string Forma
             "disk" => ImageKind.Disk,
             _ => null,
         };
-        Edge.Check(problems, "kind", parsedKind is null ? $"unknown kind '{kind}'; use iso or disk" : null);
+        problems.Check("kind", parsedKind is null ? $"unknown kind '{kind}'; use iso or disk" : null);
 
         string? parsedFormat = null;
         if (parsedKind == ImageKind.Iso)
         {
             parsedFormat = "raw";
-            Edge.Check(problems, "format", format is null or "" or "raw" or "iso" ? null : $"an ISO has no format '{format}'; leave format out");
+            problems.Check("format", format is null or "" or "raw" or "iso" ? null : $"an ISO has no format '{format}'; leave format out");
         }
         else if (parsedKind == ImageKind.Disk)
         {
             parsedFormat = string.IsNullOrEmpty(format)
                 ? FormatsByExtension.GetValueOrDefault(Path.GetExtension(name ?? ""))
                 : DiskRules.NormalizeFormat(format);
-            Edge.Check(problems, "format", parsedFormat is not null ? null
+            problems.Check("format", parsedFormat is not null ? null
                 : string.IsNullOrEmpty(format) ? "cannot tell the disk format from the name; pass format=qcow2, raw, vhdx or vhd"
                 : DiskRules.ValidateFormat(format));
         }
 
-        Edge.ThrowIfAny(problems);
+        problems.ThrowIfAny();
         var relative = parsedKind == ImageKind.Iso
             ? $"images/{(name!.EndsWith(".iso", StringComparison.Ordinal) ? name : name + ".iso")}"
             : DiskPaths.ForImage(name!, parsedFormat!);

@@ -1,6 +1,8 @@
+using Fabric.Contracts.Inventory;
 using Fabric.Contracts.Rest;
 using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Fabric.Silo.Api;
 
@@ -13,8 +15,15 @@ public static class VmEndpoints
     {
         var vms = api.MapGroup("/vms").WithTags("VMs");
 
-        vms.MapGet("/", async (IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key).List())).WithName("ListVms");
+        // Paged as Kubernetes lists are: pass the page's "continue" back for the next; it is null on the last.
+        vms.MapGet("/", async (int? limit, [FromQuery(Name = "continue")] string? continueAfter, IGrainFactory grains) =>
+        {
+            var problems = new ProblemCollector();
+            problems.Check("limit", limit is { } l ? ListLimits.ValidateLimit(l) : null);
+            problems.Check("continue", ListLimits.ValidateContinue(continueAfter));
+            problems.ThrowIfAny();
+            return Results.Ok(await grains.GetGrain<IVmListGrain>(0).List(continueAfter, limit ?? ListLimits.DefaultLimit));
+        }).WithName("ListVms");
 
         vms.MapPost("/", async (CreateVmRequest request, IGrainFactory grains) =>
         {
@@ -48,8 +57,8 @@ public static class VmEndpoints
             var timeout = body?.TimeoutSeconds switch
             {
                 null => (TimeSpan?)null,
-                >= 1 and <= 3600 and var s => TimeSpan.FromSeconds(s),
-                var s => throw FabricException.Invalid("timeoutSeconds", $"{s} s is not a shutdown timeout; give 1 to 3600 seconds"),
+                int s when ShutdownTimeoutRule.Validate(s) is { } problem => throw FabricException.Invalid("timeoutSeconds", problem),
+                int s => TimeSpan.FromSeconds(s),
             };
             var operation = await Vm(grains, name).Power(power, timeout);
             return Results.Accepted(Edge.OperationUrl(operation.Id), operation);
@@ -58,7 +67,7 @@ public static class VmEndpoints
         vms.MapPatch("/{name}/hardware", async (string name, HardwareChange change, IGrainFactory grains) =>
         {
             var vm = Vm(grains, name);
-            Edge.ThrowIfAny(ValidateChange(change));
+            Edge.ThrowIfAny(HardwareChangeValidator.Validate(change));
             return Results.Ok(await vm.ChangeHardware(change));
         }).WithName("ChangeVmHardware");
 
@@ -79,12 +88,10 @@ public static class VmEndpoints
         vms.MapPost("/{name}/exec", async (string name, ExecRequest request, IGrainFactory grains) =>
         {
             var vm = Vm(grains, name);
-            var problems = new List<ValidationProblem>();
-            Edge.Check(problems, "command", request.Command.Count == 0 || string.IsNullOrEmpty(request.Command[0])
-                ? "no program given; e.g. {\"command\": [\"uname\", \"-a\"]}" : null);
-            Edge.Check(problems, "timeoutSeconds", request.TimeoutSeconds is < 1 or > ExecRequest.MaxTimeoutSeconds
-                ? $"{request.TimeoutSeconds} s; give 1 to {ExecRequest.MaxTimeoutSeconds} seconds" : null);
-            Edge.ThrowIfAny(problems);
+            var problems = new ProblemCollector();
+            problems.Check("command", ExecRules.ValidateCommand(request.Command));
+            problems.Check("timeoutSeconds", ExecRules.ValidateTimeout(request.TimeoutSeconds));
+            problems.ThrowIfAny();
             return Results.Ok(await vm.Exec(request.Command, TimeSpan.FromSeconds(request.TimeoutSeconds)));
         }).WithName("ExecInVm");
     }
@@ -97,18 +104,4 @@ public static class VmEndpoints
             ? parsed
             : throw FabricException.NotFound("action", action,
                 $"use one of {string.Join(", ", Enum.GetValues<PowerAction>().Select(a => a.ToString().ToLowerInvariant()))}");
-
-    private static List<ValidationProblem> ValidateChange(HardwareChange change)
-    {
-        var problems = new List<ValidationProblem>();
-        Edge.Check(problems, "vCpus", change.VCpus is { } cpus ? HardwareRules.ValidateVCpus(cpus) : null);
-        Edge.Check(problems, "memoryMiB", change.MemoryMiB is { } memory ? HardwareRules.ValidateMemory(memory) : null);
-        Edge.Check(problems, "addNic.network", change.AddNic is { } nic ? HardwareRules.ValidateNetwork(nic.Network) : null);
-        Edge.Check(problems, "addNic.mac", change.AddNic?.Mac is { } mac ? MacAddresses.Validate(mac) : null);
-        Edge.Check(problems, "removeNic", change.RemoveNic is { } id && !System.Text.RegularExpressions.Regex.IsMatch(id, "^net[0-9]{1,2}$")
-            ? $"'{id}' is not a NIC id; NICs are named net0, net1, … (see GET /api/v1/vms/NAME)" : null);
-        Edge.Check(problems, "insertIso", change.InsertIso is { } iso ? ResourceNames.ValidateImageName(iso) : null);
-        Edge.Check(problems, "insertIso", change.InsertIso is not null && change.EjectIso ? "insert and eject at once; do one" : null);
-        return problems;
-    }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using Fabric.Grains;
-using Fabric.Silo.Storage;
+using Fabric.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -20,7 +20,7 @@ public static class OrleansSetup
         if (settings.InMemory)
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
-            silo.AddMemoryGrainStorage(GrainStorageNames.Default);
+            silo.AddMemoryGrainStorage(GrainStorageNames.Default, o => o.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer());
             silo.UseInMemoryReminderService();
         }
         else

@@ -1,4 +1,5 @@
 using Fabric.Grains;
+using Fabric.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -17,8 +18,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Default);
+            silo.AddMemoryGrainStorage(GrainStorageNames.Default, o => o.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer());
             silo.Services.AddKeyedSingleton<TimeProvider>(FabricTime.Key, Time);
+            silo.Services.AddFabricGrainServices();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,5 +1,6 @@
 using Fabric.Contracts.Disks;
 using Fabric.Contracts.Images;
+using Fabric.Contracts.Inventory;
 using Fabric.Contracts.Vms;
 
 namespace Fabric.Silo.Dashboard.Shared;
@@ -7,8 +8,20 @@ namespace Fabric.Silo.Dashboard.Shared;
 /// <summary>The index-grain reads most pages share.</summary>
 public static class DashboardReads
 {
-    public static Task<IReadOnlyList<VmInfo>> VmsAsync(IGrainFactory grains) =>
-        grains.GetGrain<IVmCatalogGrain>(IVmCatalogGrain.Key).List();
+    /// <summary>Every VM, page after page from the VM index.</summary>
+    public static async Task<IReadOnlyList<VmInfo>> VmsAsync(IGrainFactory grains)
+    {
+        var all = new List<VmInfo>();
+        string? next = null;
+        do
+        {
+            var page = await grains.GetGrain<IVmListGrain>(0).List(next, ListLimits.MaxLimit);
+            all.AddRange(page.Items);
+            next = page.Continue;
+        }
+        while (next is not null);
+        return all;
+    }
 
     public static Task<IReadOnlyList<DiskInfo>> DisksAsync(IGrainFactory grains) =>
         grains.GetGrain<IDiskCatalogGrain>(IDiskCatalogGrain.Key).List();

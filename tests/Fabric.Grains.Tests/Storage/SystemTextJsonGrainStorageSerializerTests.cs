@@ -1,8 +1,8 @@
 using Fabric.Contracts.Hosts;
 using Fabric.Grains.Hosts;
-using Fabric.Silo.Storage;
+using Fabric.Grains.Storage;
 
-namespace Fabric.Silo.Tests.Storage;
+namespace Fabric.Grains.Tests.Storage;
 
 public sealed class SystemTextJsonGrainStorageSerializerTests
 {

@@ -1,6 +1,6 @@
 using Fabric.Contracts.Vms;
 
-namespace Fabric.Grains.Vms;
+namespace Fabric.Grains.Vms.Hardware;
 
 /// <summary>Says in words what a hardware change did, for the VM's event trail.</summary>
 public static class HardwareChangeDescriber

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Fabric.Grains.Vms;
+
+/// <summary>The VM grain's log messages.</summary>
+public sealed partial class VmGrain
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "VM {Vm} created on behalf of a user: {VCpus} vCPUs, {MemoryMiB} MiB, {Disks} disk(s)")]
+    private static partial void LogCreated(ILogger logger, string vm, int vCpus, int memoryMiB, int disks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "VM {Vm} deleted (disks deleted too: {DeleteDisks})")]
+    private static partial void LogDeleted(ILogger logger, string vm, bool deleteDisks);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "VM {Vm} placed on host {Host} at epoch {Epoch}")]
+    private static partial void LogPlaced(ILogger logger, string vm, string host, long epoch);
+}
