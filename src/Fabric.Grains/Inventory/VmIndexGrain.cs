@@ -17,6 +17,21 @@ public sealed class VmIndexGrain(
 {
     private readonly Dictionary<string, VmInfo> _summaries = new(StringComparer.Ordinal);
 
+    /// <summary>A shard never written takes over its part of the first release's single catalog, once.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.RecordExists)
+        {
+            var shard = (int)this.GetPrimaryKeyLong();
+            var (names, macs) = await LegacyVmCatalog.ReadShardAsync(ServiceProvider, shard);
+            await LegacyVmCatalog.ClaimMacsAsync(GrainFactory, macs);
+            state.State.Names.UnionWith(names);
+            await state.WriteStateAsync();
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task Add(VmInfo summary)
     {
         ArgumentNullException.ThrowIfNull(summary);

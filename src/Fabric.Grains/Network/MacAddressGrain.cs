@@ -3,7 +3,8 @@ using Fabric.Contracts.Vms;
 namespace Fabric.Grains.Network;
 
 /// <summary>One MAC address and the VM that holds it; see <see cref="IMacAddressGrain"/>.</summary>
-[GrainType("mac")]
+/// <remarks>Read only when a MAC is claimed or freed, so it leaves memory after two minutes idle.</remarks>
+[GrainType("mac"), CollectionAgeLimit(Minutes = 2)]
 public sealed class MacAddressGrain(
     [PersistentState("mac", GrainStorageNames.Default)] IPersistentState<MacAddressRecord> state) : Grain, IMacAddressGrain
 {

@@ -4,8 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fabric.Grains.Operations;
 
-/// <summary>One long-running operation: its state, progress and event trail, stored so it outlives a silo restart.</summary>
-[GrainType("operation")]
+/// <summary>
+/// One long-running operation: its state, progress and event trail, stored so it outlives a silo
+/// restart. Operations are many and short-lived, so an idle one leaves memory after two minutes
+/// (a later read activates it again from storage).
+/// </summary>
+[GrainType("operation"), CollectionAgeLimit(Minutes = 2)]
 public sealed class OperationGrain(
     [PersistentState("operation", GrainStorageNames.Default)] IPersistentState<OperationRecord> state,
     [FromKeyedServices(FabricTime.Key)] TimeProvider time) : Grain, IOperationGrain
@@ -21,9 +25,11 @@ public sealed class OperationGrain(
 
     public async Task Report(int progress, string message)
     {
-        if (state.State.State == OperationState.Running)
+        progress = Math.Clamp(progress, 0, 99);
+        // Hosts report every change of any VM; only news is written.
+        if (state.State.State == OperationState.Running && (state.State.Progress != progress || state.State.Message != message))
         {
-            await UpdateAsync(OperationState.Running, Math.Clamp(progress, 0, 99), message);
+            await UpdateAsync(OperationState.Running, progress, message);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class ApiTokenTests : IDisposable
     [Fact]
     public async Task Command_TokenInConfig_SentAsBearer()
     {
-        await using var api = SampleApi.Serve(("/api/v1/vms", new(200, "[]")));
+        await using var api = SampleApi.Serve(("/api/v1/vms", new(200, """{"items":[],"continue":null}""")));
         SaveConfig(api.Url, "from-config");
 
         var result = await _cli.RunAsync("vm", "list");
@@ -24,7 +24,7 @@ public sealed class ApiTokenTests : IDisposable
     [Fact]
     public async Task Command_FabricTokenEnvironment_OverridesConfig()
     {
-        await using var api = SampleApi.Serve(("/api/v1/vms", new(200, "[]")));
+        await using var api = SampleApi.Serve(("/api/v1/vms", new(200, """{"items":[],"continue":null}""")));
         SaveConfig(api.Url, "from-config");
         _cli.Environment["FABRIC_TOKEN"] = "from-env";
 
@@ -36,7 +36,7 @@ public sealed class ApiTokenTests : IDisposable
     [Fact]
     public async Task Command_TokenOption_OverridesEnvironment()
     {
-        await using var api = SampleApi.Serve(("/api/v1/vms", new(200, "[]")));
+        await using var api = SampleApi.Serve(("/api/v1/vms", new(200, """{"items":[],"continue":null}""")));
         _cli.Environment["FABRIC_TOKEN"] = "from-env";
 
         await _cli.RunAsync("vm", "list", "--api", api.Url, "--token", "from-flag");

@@ -135,15 +135,31 @@ public sealed class VmCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task List_Json_PrintsTheApiArray()
+    public async Task List_Json_PrintsEveryVmAsOneArray()
     {
-        await using var api = SampleApi.Serve(("/api/v1/vms", new(200, $"[{SampleApi.Vm}]")));
+        await using var api = SampleApi.Serve(("/api/v1/vms", new(200, $$"""{"items":[{{SampleApi.Vm}}],"continue":null}""")));
 
         var result = await _cli.RunAsync("vm", "list", "--json", "--api", api.Url);
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal("web1", json.RootElement[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task List_SeveralPages_FollowsTheContinueTokenToTheLastPage()
+    {
+        var second = SampleApi.Vm.Replace("\"web1\"", "\"web2\"", StringComparison.Ordinal);
+        await using var api = SampleApi.Serve(
+            ("/api/v1/vms", new(200, $$"""{"items":[{{SampleApi.Vm}}],"continue":"web1"}""")),
+            ("/api/v1/vms?continue=web1", new(200, $$"""{"items":[{{second}}],"continue":null}""")));
+
+        var result = await _cli.RunAsync("vm", "list", "--json", "--api", api.Url);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(["web1", "web2"], json.RootElement.EnumerateArray().Select(v => v.GetProperty("name").GetString()));
+        Assert.Equal(["/api/v1/vms", "/api/v1/vms?continue=web1"], api.RequestedPaths);
     }
 
     [Fact]

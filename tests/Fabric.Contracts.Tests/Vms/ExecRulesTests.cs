@@ -1,0 +1,26 @@
+using Fabric.Contracts.Vms;
+
+namespace Fabric.Contracts.Tests.Vms;
+
+public sealed class ExecRulesTests
+{
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(290, true)]
+    [InlineData(0, false)]
+    [InlineData(291, false)]
+    public void ValidateTimeout_OneTo290Seconds(int seconds, bool fine)
+    {
+        Assert.Equal(fine, ExecRules.ValidateTimeout(seconds) is null);
+        Assert.Equal(fine, ExecRules.ValidateTimeout(TimeSpan.FromSeconds(seconds)) is null);
+    }
+
+    [Fact]
+    public void ValidateCommand_NoProgram_IsAProblem()
+    {
+        Assert.NotNull(ExecRules.ValidateCommand(null));
+        Assert.NotNull(ExecRules.ValidateCommand([]));
+        Assert.NotNull(ExecRules.ValidateCommand([""]));
+        Assert.Null(ExecRules.ValidateCommand(["/bin/true"]));
+    }
+}
