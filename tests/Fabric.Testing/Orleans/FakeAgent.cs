@@ -6,8 +6,8 @@ namespace Fabric.Testing.Orleans;
 
 /// <summary>
 /// Stands in for a host agent in grain tests: heartbeats its host grain when told to, answers tasks
-/// (or fails those a test picks) and reports every assigned VM exactly as desired. Stepped by the
-/// test, so grain logic is exercised deterministically, without processes.
+/// (or fails those a test picks) and reports every assigned VM as desired, or as a test rewrites it.
+/// Stepped by the test, so grain logic is exercised deterministically, without processes.
 /// </summary>
 public sealed class FakeAgent(IGrainFactory grains, string hostName, long memoryBytes = 8L << 30)
 {
@@ -18,6 +18,15 @@ public sealed class FakeAgent(IGrainFactory grains, string hostName, long memory
     /// <summary>Decides a task's failure: return an error message to fail it, or null to succeed.</summary>
     public Func<HostTask, string?> FailWhen { get; set; } = _ => null;
 
+    /// <summary>
+    /// Rewrites what the agent reports for an assigned VM before it is sent (e.g. an older epoch or
+    /// another status, as a host still running an earlier placement would). Reports as desired by default.
+    /// </summary>
+    public Func<VmObservation, VmObservation> Rewrite { get; set; } = observation => observation;
+
+    /// <summary>Reports sent with every heartbeat on top of those for assigned VMs: VMs this host runs although the cluster did not assign them here.</summary>
+    public List<VmObservation> AlsoReport { get; } = [];
+
     /// <summary>Every task this agent was handed, in order.</summary>
     public List<HostTask> Seen { get; } = [];
 
@@ -26,7 +35,7 @@ public sealed class FakeAgent(IGrainFactory grains, string hostName, long memory
     public async Task<HeartbeatReply> BeatAsync()
     {
         var capabilities = SampleHosts.Capabilities() with { MemoryBytes = memoryBytes };
-        var heartbeat = new HostHeartbeat(capabilities, [.. _assignments.Select(Observe)], Started) { TaskResults = _outcomes };
+        var heartbeat = new HostHeartbeat(capabilities, [.. _assignments.Select(Observe).Select(Rewrite), .. AlsoReport], Started) { TaskResults = _outcomes };
         var reply = await grains.GetGrain<IHostGrain>(hostName).Heartbeat(heartbeat);
         _assignments = reply.Assignments;
         _outcomes = [.. reply.Tasks.Select(Answer)];

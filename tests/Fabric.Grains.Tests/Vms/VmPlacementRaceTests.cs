@@ -1,0 +1,56 @@
+using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Validation;
+using Fabric.Contracts.Vms;
+using Fabric.Grains.Placement;
+using Fabric.Grains.Tests.Storing;
+using Fabric.Testing.Orleans;
+
+namespace Fabric.Grains.Tests.Vms;
+
+/// <summary>
+/// A VM chooses hosts from a listing that can be out of date by the time it asks them: the host
+/// decides, and when every candidate refuses, the caller learns each one's reason.
+/// </summary>
+[Collection(StoringClusterCollection.Name)]
+public sealed class VmPlacementRaceTests(StoringClusterFixture fixture)
+{
+    [Fact]
+    public async Task StartsThatSawRoomWhichWasTakenMeanwhile_AreRefusedNamingEveryCandidateAndWhy()
+    {
+        var ctx = new StoringVmContext(fixture, (HostSelector.HostReserveMiB + 1024) << 20);
+        var a = ctx.Agent;
+        var b = new FakeAgent(ctx.Grains, $"{a.HostName}-b", (HostSelector.HostReserveMiB + 1024) << 20);
+        await b.BeatAsync();
+        var late = Enumerable.Range(0, 10).Select(i => $"race-late{i}").ToList();
+        string[] early = ["race-early0", "race-early1"];
+        await a.BeatAsync();
+        await Task.WhenAll(late.Concat(early).Select(n => ctx.Vm(n).Create(new CreateVmRequest { Name = n, MemoryMiB = 1024 })));
+
+        late.ForEach(fixture.Gate.Hold);
+        var lateStarts = late.Select(n => Outcomes.ErrorOf(ctx.Vm(n).Power(PowerAction.Start, null))).ToList();
+        await Task.WhenAll(late.Select(fixture.Gate.ReachedAsync)).WaitAsync(TimeSpan.FromSeconds(30));
+        foreach (var name in early)
+        {
+            await ctx.Vm(name).Power(PowerAction.Start, null);
+        }
+
+        late.ForEach(fixture.Gate.Release);
+        var errors = await Task.WhenAll(lateStarts);
+
+        foreach (var error in errors)
+        {
+            var refusal = Assert.IsType<FabricException>(error);
+            Assert.Equal(FabricErrorKind.Unavailable, refusal.Kind);
+            Assert.Contains("every candidate host refused: ", refusal.Message, StringComparison.Ordinal);
+            Assert.Contains($"{a.HostName}: memoryMiB: host '{a.HostName}' has 0 MiB free", refusal.Message, StringComparison.Ordinal);
+            Assert.Contains($"{b.HostName}: memoryMiB: host '{b.HostName}' has 0 MiB free", refusal.Message, StringComparison.Ordinal);
+        }
+
+        foreach (var agent in new[] { a, b })
+        {
+            var host = (await ctx.Grains.GetGrain<IHostGrain>(agent.HostName).GetInfo())!;
+            Assert.Equal(1024, host.CommittedMemoryMiB);
+            Assert.Single(host.AssignedVms, v => early.Contains(v));
+        }
+    }
+}
