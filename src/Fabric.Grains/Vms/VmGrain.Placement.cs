@@ -30,25 +30,25 @@ public sealed partial class VmGrain
 
         var assignment = await BuildAssignmentAsync();
         var pools = assignment.Disks.Select(d => d.Image.Pool).Append(assignment.Iso?.Pool).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var refusals = new List<string>();
+        var refusals = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var placement = HostSelector.Select([.. (await hosts.GetAsync()).Values], Record.Hardware.MemoryMiB, pools);
         if (await TryCandidatesAsync(placement, assignment, refusals))
         {
             return;
         }
 
-        refusals.Clear();
         placement = HostSelector.Select([.. (await hosts.GetAsync(fresh: true)).Values], Record.Hardware.MemoryMiB, pools);
         if (await TryCandidatesAsync(placement, assignment, refusals))
         {
             return;
         }
 
-        var reason = refusals.Count > 0 ? $"every candidate host refused: {string.Join("; ", refusals)}" : placement.Reason;
+        // A host that refused said why in its own words, which beats what a view of it can tell.
+        var reason = refusals.Count > 0 ? $"every candidate host refused: {string.Join("; ", refusals.Select(r => $"{r.Key}: {r.Value}"))}" : placement.Reason;
         throw new FabricException(FabricErrorKind.Unavailable, "host", $"cannot place VM '{Name}' ({Record.Hardware.MemoryMiB} MiB): {reason}");
     }
 
-    private async Task<bool> TryCandidatesAsync(PlacementResult placement, VmAssignment assignment, List<string> refusals)
+    private async Task<bool> TryCandidatesAsync(PlacementResult placement, VmAssignment assignment, SortedDictionary<string, string> refusals)
     {
         foreach (var candidate in placement.Candidates)
         {
@@ -60,7 +60,7 @@ public sealed partial class VmGrain
             }
             catch (FabricException ex)
             {
-                refusals.Add($"{candidate}: {ex.Message}");
+                refusals[candidate] = string.Join("; ", ex.Problems.Select(p => p.Message));
                 continue;
             }
             catch

@@ -1,8 +1,10 @@
+using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Operations;
 using Fabric.Contracts.Vms;
 using Fabric.Grains.Operations;
 using Fabric.Grains.Vms.Operations;
 using Fabric.Grains.Vms.Power;
+using Orleans.Storage;
 
 namespace Fabric.Grains.Vms;
 
@@ -27,6 +29,7 @@ public sealed partial class VmGrain
         }
 
         var operation = await Operation(pending.Id).Begin(pending.Kind, $"vm/{Name}", message);
+        var placedBefore = (Record.Host, Record.Epoch);
         Record.Pending = pending;
         Record.PendingSince = time.GetUtcNow();
         AddEvent(message);
@@ -52,7 +55,17 @@ public sealed partial class VmGrain
             throw;
         }
 
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException ex)
+        {
+            await TakeBackAsync(placedBefore, restore);
+            await Operation(pending.Id).Fail($"VM '{Name}' was changed elsewhere at the same time; read it again and retry ({ex.Message})");
+            throw;
+        }
+
         EnsureOperationTimer();
         var ended = await TrackPendingAsync();
         if (ended is not null)
@@ -62,5 +75,27 @@ public sealed partial class VmGrain
 
         PublishSummary();
         return ended ?? operation;
+    }
+
+    /// <summary>
+    /// The record could not be stored because another activation of this VM stored it first (Orleans
+    /// then replaces this activation). What this call told a host is taken back, so no host runs
+    /// something no stored record knows of: a new placement is unassigned, a kept host gets the
+    /// previous desired state again.
+    /// </summary>
+    private async Task TakeBackAsync((string? Host, long Epoch) placedBefore, Action restore)
+    {
+        var placedNow = Record.Host;
+        restore();
+        Record.Pending = null;
+        (Record.Host, Record.Epoch) = placedBefore;
+        if (placedNow is not null && placedNow != placedBefore.Host)
+        {
+            await TryAsync(() => GrainFactory.GetGrain<IHostGrain>(placedNow).Unassign(Name));
+        }
+        else
+        {
+            await TryAsync(PushAssignmentAsync);
+        }
     }
 }

@@ -25,9 +25,10 @@ public sealed class StoringClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Default, o => o.GrainStorageSerializer = new JsonGrainStateSerializer());
+            silo.AddMemoryGrainStorage(GrainStorageNames.Default, o => o.GrainStorageSerializer = new Fabric.Grains.Storage.SystemTextJsonGrainStorageSerializer());
             silo.AddOutgoingGrainCallFilter(Gate);
             silo.Services.AddKeyedSingleton<TimeProvider>(FabricTime.Key, Time);
+            silo.Services.AddFabricGrainServices();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -42,8 +42,8 @@ public sealed class VmPlacementRaceTests(StoringClusterFixture fixture)
             var refusal = Assert.IsType<FabricException>(error);
             Assert.Equal(FabricErrorKind.Unavailable, refusal.Kind);
             Assert.Contains("every candidate host refused: ", refusal.Message, StringComparison.Ordinal);
-            Assert.Contains($"{a.HostName}: memoryMiB: host '{a.HostName}' has 0 MiB free", refusal.Message, StringComparison.Ordinal);
-            Assert.Contains($"{b.HostName}: memoryMiB: host '{b.HostName}' has 0 MiB free", refusal.Message, StringComparison.Ordinal);
+            Assert.Contains($"{a.HostName}: host '{a.HostName}' has 0 MiB free", refusal.Message, StringComparison.Ordinal);
+            Assert.Contains($"{b.HostName}: host '{b.HostName}' has 0 MiB free", refusal.Message, StringComparison.Ordinal);
         }
 
         foreach (var agent in new[] { a, b })
