@@ -1,4 +1,5 @@
 using Fabric.Integration.Tests.Infrastructure;
+using Fabric.Testing.Guest;
 
 namespace Fabric.Integration.Tests.Hosts;
 
@@ -10,13 +11,12 @@ public sealed class QemuHostTests(QemuClusterFixture fixture)
     public void QemuAgent_OnTheseBuildMachines_ReportsKvmUnavailableWithTheReasonAndRunsTcg()
     {
         // /dev/kvm exists here and QEMU says KVM is enabled, yet every KVM guest hangs (nested
-        // kvm-pvm): the probe must find that out by booting, not by looking. Set FABRIC_EXPECT_KVM=1
-        // on a host where KVM really works to assert the opposite.
-        var expectKvm = Environment.GetEnvironmentVariable("FABRIC_EXPECT_KVM") == "1";
+        // kvm-pvm): the probe must find that out by booting, not by looking. FABRIC_EXPECT_KVM=1
+        // on a host where KVM really works asserts the opposite.
         var hv = fixture.HostInfo.Capabilities!.HardwareVirtualization;
 
-        Assert.Equal(expectKvm, hv.Available);
-        Assert.Equal(expectKvm ? "kvm" : "tcg", hv.Accelerator);
+        Assert.Equal(KvmExpectation.KvmWorks, hv.Available);
+        Assert.Equal(KvmExpectation.Accelerator, hv.Accelerator);
         Assert.False(string.IsNullOrWhiteSpace(hv.Reason));
         Assert.Equal("qemu", fixture.HostInfo.Capabilities.HypervisorDriver);
         Assert.StartsWith("7.", fixture.HostInfo.Capabilities.HypervisorVersion, StringComparison.Ordinal);

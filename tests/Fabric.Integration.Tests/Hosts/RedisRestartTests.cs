@@ -11,7 +11,7 @@ namespace Fabric.Integration.Tests.Hosts;
 public sealed class RedisRestartTests : FreshClusterTests
 {
     [Fact]
-    public async Task Redis_RestartedUnderARunningCluster_SiloAndAgentRideItOut()
+    public async Task Redis_RestartedUnderARunningCluster_SiloAndAgentRideItOutAndTheSiloStoresInItAgain()
     {
         var agent = Cluster.StartAgent("it-redis1", TestDrivers.Default);
         await Cluster.WaitForHostAsync("it-redis1", HostState.Ready, TestDrivers.RegistrationDeadline);
@@ -24,6 +24,27 @@ public sealed class RedisRestartTests : FreshClusterTests
             TimeSpan.FromSeconds(60), "a heartbeat after the Redis restart");
         Assert.False(agent.HasExited, agent.Output);
         Assert.False(Cluster.Silo!.HasExited, Cluster.Silo.Output);
+
+        // Heartbeats live in the silo's memory: only a write shows the silo stores in the restarted Redis.
+        VmInfo written;
+        await using (var client = await Cluster.ConnectAsync())
+        {
+            written = await client.Fabric.Vms.CreateAsync(new CreateVmRequest
+            {
+                Name = "after-restart", VCpus = 3, MemoryMiB = 640, Disks = [new CreateVmDisk { SizeBytes = 1L << 30 }],
+            });
+        }
+
+        // A new silo process has nothing in memory: what it reads back came from Redis.
+        await Cluster.Silo.StopAsync(TimeSpan.FromSeconds(30));
+        await Cluster.StartSiloAsync();
+        await using var after = await Cluster.ConnectAsync();
+        var vm = await after.Fabric.Vms.GetAsync("after-restart");
+        Assert.NotNull(vm);
+        Assert.Equal((3, 640), (vm.Hardware.VCpus, vm.Hardware.MemoryMiB));
+        Assert.Equal(written.Hardware.Nics.Single().Mac, vm.Hardware.Nics.Single().Mac);
+        Assert.Equal(written.CreatedAt, vm.CreatedAt);
+        Assert.Equal(1L << 30, (await after.Fabric.Disks.GetAsync("after-restart-disk0"))!.VirtualSizeBytes);
     }
 
     [Fact]

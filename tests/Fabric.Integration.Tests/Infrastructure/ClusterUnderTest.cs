@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Images;
+using Fabric.Testing.Guest;
 using Fabric.Testing.Processes;
 using Fabric.Testing.Waiting;
 
@@ -81,6 +83,20 @@ public sealed class ClusterUnderTest : IAsyncDisposable
 
     /// <summary>The storage pool <c>local</c>, shared as all agents of the cluster would share it.</summary>
     public string PoolDirectory => Path.Combine(Directory, "pool");
+
+    /// <summary>Puts the test guest's installer ISO into the pool and the image library as <paramref name="name"/>, as an upload would.</summary>
+    public async Task AddInstallerIsoAsync(ClusterClientConnection client, string name)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var images = Path.Combine(PoolDirectory, "images");
+        System.IO.Directory.CreateDirectory(images);
+        File.Copy(TestGuest.InstallIso, Path.Combine(images, name));
+        await client.Grains.GetGrain<IImageLibraryGrain>(IImageLibraryGrain.Key).Add(new ImageInfo
+        {
+            Name = name, Kind = ImageKind.Iso, Pool = "local", Path = $"images/{name}", Format = "raw",
+            SizeBytes = new FileInfo(TestGuest.InstallIso).Length, AddedAt = DateTimeOffset.UtcNow,
+        });
+    }
 
     public Task<ClusterClientConnection> ConnectAsync() => ClusterClientConnection.ConnectAsync(Redis.ConnectionString);
 

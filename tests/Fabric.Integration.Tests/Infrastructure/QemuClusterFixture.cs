@@ -1,6 +1,4 @@
 using Fabric.Contracts.Hosts;
-using Fabric.Contracts.Images;
-using Fabric.Testing.Guest;
 
 namespace Fabric.Integration.Tests.Infrastructure;
 
@@ -27,15 +25,7 @@ public sealed class QemuClusterFixture : IAsyncLifetime
         Cluster.StartAgent(Host, "qemu");
         HostInfo = await Cluster.WaitForHostAsync(Host, HostState.Ready, TimeSpan.FromSeconds(120));
         Client = await Cluster.ConnectAsync();
-
-        var images = Path.Combine(Cluster.PoolDirectory, "images");
-        Directory.CreateDirectory(images);
-        File.Copy(TestGuest.InstallIso, Path.Combine(images, Iso));
-        await Client.Grains.GetGrain<IImageLibraryGrain>(IImageLibraryGrain.Key).Add(new ImageInfo
-        {
-            Name = Iso, Kind = ImageKind.Iso, Pool = "local", Path = $"images/{Iso}", Format = "raw",
-            SizeBytes = new FileInfo(TestGuest.InstallIso).Length, AddedAt = DateTimeOffset.UtcNow,
-        });
+        await Cluster.AddInstallerIsoAsync(Client, Iso);
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using Fabric.Hypervisor.Qemu.Lifecycle;
 using Fabric.Hypervisor.Tests.Support;
 using Fabric.Testing.Guest;
 
@@ -70,12 +71,18 @@ public sealed class QemuLifecycleTests : IAsyncLifetime
     {
         await _host.Driver.StartAsync(QemuTestHost.GuestSpec("acpi", DeviceProfile.Emulated), default);
         await _host.WaitForSerialAsync("acpi", "FABRIC-GUEST: ready");
+        // Stopping removes the VM's runtime folder; a handle opened now still reads its serial log to the end.
+        await using var serialLog = new FileStream(new VmRuntimePaths(_host.RuntimeRoot, "acpi").SerialLog(0), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var grace = TimeSpan.FromSeconds(120);
         var started = DateTime.UtcNow;
 
         await _host.Driver.StopAsync("acpi", StopMode.Graceful, grace, default);
 
         Assert.True(DateTime.UtcNow - started < grace / 2, $"ACPI stop took {DateTime.UtcNow - started}");
+        // The guest's power-button handler ran and its kernel powered the machine off: an ACPI shutdown, not QMP quit or a kill.
+        var log = await new StreamReader(serialLog).ReadToEndAsync();
+        Assert.Contains("FABRIC-GUEST: shutdown (acpi power button)", log, StringComparison.Ordinal);
+        Assert.Contains("reboot: Power down", log, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = Timeout)]
