@@ -52,9 +52,12 @@ public sealed class VmPlacementSafetyTests(GrainClusterFixture fixture)
 
         var after = await _ctx.Vm("safe3").DetachDisk("safe3-disk1");
         var stillHeld = (await disk.Get())!.AttachedTo;
-        for (var beat = 0; beat < 50 && (await disk.Get())!.AttachedTo is not null; beat++)
+        // Reports reach the VM one-way: heartbeat until the release shows, with a deadline rather than a count.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await disk.Get())!.AttachedTo is not null && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             await _ctx.Agent.BeatAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
 
         Assert.DoesNotContain(after.Hardware.Disks, d => d.Disk == "safe3-disk1");
