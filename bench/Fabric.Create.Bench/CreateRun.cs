@@ -29,6 +29,7 @@ internal sealed class CreateRun(BenchOptions options, SiloMemory memory, SiloPro
         profiler?.Start(cluster.Silo.Id, label);
 
         Console.WriteLine($"{label}: creating {options.Vms} VMs from {clients} concurrent callers");
+        var load = File.ReadAllText("/proc/loadavg").Trim();
         var latencies = new ConcurrentQueue<double>();
         var errors = new ConcurrentQueue<string>();
         var next = -1;
@@ -88,7 +89,8 @@ internal sealed class CreateRun(BenchOptions options, SiloMemory memory, SiloPro
             before.RssBytes >> 20,
             after.RssBytes >> 20,
             created > 0 ? (after.RssBytes - before.RssBytes) / created : 0,
-            profiler is not null);
+            profiler is not null,
+            load);
         Console.WriteLine($"{label}: p50 {result.p50Ms} ms, p99 {result.p99Ms} ms, all running after {result.allRunningSeconds} s, {result.siloBytesPerVm} silo bytes/VM");
         return result;
     }

@@ -26,12 +26,38 @@ foreach (var storage in options.Storage)
         foreach (var clients in options.Clients)
         {
             runs.Add(await run.RunAsync(storage, surface, clients));
+            // After every run, so a long matrix that is stopped early keeps what it measured.
+            await WriteResultsAsync(complete: false);
+            await WriteProfileAsync();
         }
     }
 }
 
-await Results.WriteAsync(Path.Combine(options.Output, options.Name + ".json"), new
+await WriteResultsAsync(complete: true);
+if (options.Profile)
 {
+    Console.WriteLine($"the traces, counters and heap dumps are kept in {scratch}");
+}
+else
+{
+    Directory.Delete(scratch, recursive: true);
+}
+
+return 0;
+
+async Task WriteProfileAsync()
+{
+    if (options.Profile)
+    {
+        var file = Path.Combine(options.Output, options.Name + "-profile.txt");
+        await File.WriteAllTextAsync(file, profile.ToString());
+        Console.WriteLine($"wrote {file}");
+    }
+}
+
+Task WriteResultsAsync(bool complete) => Results.WriteAsync(Path.Combine(options.Output, options.Name + ".json"), new
+{
+    complete,
     benchmark = "VM creation throughput: create-and-start VMs (1 vCPU, no disks, no NICs) from concurrent callers against one silo with simulated hosts",
     setup = new
     {
@@ -71,16 +97,3 @@ await Results.WriteAsync(Path.Combine(options.Output, options.Name + ".json"), n
     date,
     commit = MachineInfo.GitCommit(RepositoryPaths.Root),
 });
-
-if (options.Profile)
-{
-    var file = Path.Combine(options.Output, options.Name + "-profile.txt");
-    await File.WriteAllTextAsync(file, profile.ToString());
-    Console.WriteLine($"wrote {file}; the traces, counters and heap dumps are kept in {scratch}");
-}
-else
-{
-    Directory.Delete(scratch, recursive: true);
-}
-
-return 0;

@@ -20,5 +20,6 @@ internal sealed record RunResult(
     long siloRssBeforeMiB,
     long siloRssAfterMiB,
     long siloBytesPerVm,
-    bool profiled);
+    bool profiled,
+    string loadAverageAtCreate);
 #pragma warning restore IDE1006
