@@ -26,7 +26,7 @@ public sealed partial class HostProbe(AgentSettings settings, IHypervisor hyperv
         {
             CpuModel = HostFacts.CpuModel(),
             CpuCount = Environment.ProcessorCount,
-            MemoryBytes = HostFacts.MemoryBytes(),
+            MemoryBytes = info.MemoryBytes ?? HostFacts.MemoryBytes(),
             OperatingSystem = HostFacts.OperatingSystem(),
             HypervisorDriver = info.Driver,
             HypervisorVersion = info.Version,

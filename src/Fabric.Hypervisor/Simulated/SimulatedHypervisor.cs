@@ -48,7 +48,7 @@ public sealed partial class SimulatedHypervisor : IHypervisor
         var acceleration = _options.HardwareVirtualization
             ? AccelerationProbeResult.Kvm("simulated host: hardware virtualization reported available by configuration")
             : AccelerationProbeResult.Unavailable("simulated host: hardware virtualization reported unavailable by configuration");
-        return new HypervisorInfo(DriverName, "1.0", acceleration);
+        return new HypervisorInfo(DriverName, "1.0", acceleration) { MemoryBytes = _options.MemoryBytes > 0 ? _options.MemoryBytes : null };
     }
 
     public async Task<IReadOnlyList<VmRuntimeStatus>> ListAsync(CancellationToken cancellationToken)

@@ -14,4 +14,7 @@ public sealed class SimulatedHypervisorOptions
 
     /// <summary>Capacity of each simulated pool.</summary>
     public long PoolCapacityBytes { get; set; } = 1L << 40;
+
+    /// <summary>Memory the simulated host offers its VMs, in bytes; 0 reports the machine's own memory.</summary>
+    public long MemoryBytes { get; set; }
 }
