@@ -36,7 +36,10 @@ public static class RedisSetting
         return options;
     }
 
-    /// <summary>The connection string with any password replaced, fit for messages and logs.</summary>
+    /// <summary>
+    /// The connection string with any password (and user name) replaced, fit for messages and logs.
+    /// StackExchange.Redis trims keys and values, so "password = x" is a password too.
+    /// </summary>
     public static string Redact(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, "(password|user)=[^,]*", "$1=***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        System.Text.RegularExpressions.Regex.Replace(text, @"(?<=^|,)(\s*(?:password|user)\s*=)[^,]*", "$1***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 }

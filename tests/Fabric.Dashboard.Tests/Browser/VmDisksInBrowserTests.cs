@@ -1,11 +1,13 @@
+using System.Globalization;
 using Fabric.Contracts.Vms;
 using Fabric.Dashboard.Tests.Infrastructure;
+using Fabric.Testing.Waiting;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Fabric.Dashboard.Tests.Browser;
 
-/// <summary>A running VM's disks in the browser on real QEMU: an online grow, and a refused delete that says why.</summary>
+/// <summary>A running VM's disks in the browser on real QEMU: an online grow the guest sees, and a refused delete that says why.</summary>
 [Collection(QemuDashboardCollection.Name)]
 public sealed class VmDisksInBrowserTests(QemuDashboardCluster cluster)
 {
@@ -40,6 +42,12 @@ public sealed class VmDisksInBrowserTests(QemuDashboardCluster cluster)
             await browser.Page.GetByRole(AriaRole.Tab, new() { Name = "Operations" }).ClickAsync();
             await Expect(browser.Page.GetByTestId("operations-table")).ToContainTextAsync("Succeeded", Operation);
             await browser.ScreenshotAsync("e2e-vm-operations");
+
+            // The record's size is Fabric's word for it; the guest's kernel must see the new size too
+            // (it learns of it from the device's config-change interrupt, so allow it a moment).
+            var grown = (128L << 20).ToString(CultureInfo.InvariantCulture);
+            await Eventually.MatchAsync(() => cluster.GuestShellAsync("e2e2", "echo $(( $(cat /sys/block/vda/size) * 512 ))"),
+                bytes => bytes == grown, TimeSpan.FromSeconds(30), $"the guest to see /dev/vda as {grown} bytes");
 
             await browser.OpenAsync("/disks");
             await browser.Page.GetByTestId("disks-table").GetByRole(AriaRole.Row).Filter(new() { HasText = "e2e2-disk0" })

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Rest;
 using Fabric.Contracts.Vms;
 using Fabric.Testing.Guest;
 using Fabric.Testing.Processes;
@@ -73,6 +74,17 @@ public sealed class QemuDashboardCluster : IAsyncLifetime
     {
         (await _api.PostAsJsonAsync("/api/v1/vms", request with { Start = true }, Json)).EnsureSuccessStatusCode();
         await Eventually.MatchAsync(() => VmAsync(request.Name), vm => vm?.Observed == VmStatus.Running, deadline, $"VM {request.Name} to run");
+    }
+
+    /// <summary>Runs a shell script in the guest through the REST API's guest exec and returns its trimmed output; fails the test when it does not exit 0.</summary>
+    public async Task<string> GuestShellAsync(string vm, string script)
+    {
+        var request = new ExecRequest { Command = ["/bin/sh", "-c", script], TimeoutSeconds = 30 };
+        using var response = await _api.PostAsJsonAsync($"/api/v1/vms/{vm}/exec", request, Json);
+        Assert.True(response.IsSuccessStatusCode, $"exec '{script}' in {vm}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var result = (await response.Content.ReadFromJsonAsync<GuestExecResult>(Json))!;
+        Assert.True(result.ExitCode == 0, $"'{script}' exited {result.ExitCode} in {vm}: {result.StandardError}");
+        return result.StandardOutput.Trim();
     }
 
     /// <summary>

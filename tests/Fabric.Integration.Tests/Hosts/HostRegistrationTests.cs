@@ -1,5 +1,8 @@
 using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Vms;
 using Fabric.Integration.Tests.Infrastructure;
+using Fabric.Integration.Tests.Vms;
+using Fabric.Testing.Waiting;
 
 namespace Fabric.Integration.Tests.Hosts;
 
@@ -37,16 +40,28 @@ public sealed class HostRegistrationTests : FreshClusterTests
     }
 
     [Fact]
-    public async Task Agent_Stopped_HostTurnsUnreachableWithReason()
+    public async Task Agent_Stopped_HostTurnsUnreachableWithReasonAndKeepsItsVmAsUnknown()
     {
         var agent = Cluster.StartAgent("it-node3", TestDrivers.Default);
         await Cluster.WaitForHostAsync("it-node3", HostState.Ready, TestDrivers.RegistrationDeadline);
+        await using var client = await Cluster.ConnectAsync();
+        await client.Fabric.Vms.CreateAsync(new CreateVmRequest { Name = "stranded1", VCpus = 1, MemoryMiB = 128 });
+        await VmOperations.SucceedsAsync(client.Fabric, await client.Fabric.Vms.PowerAsync("stranded1", PowerAction.Start), TimeSpan.FromSeconds(60));
+        await Eventually.MatchAsync(Cluster.ListHostsAsync, hs => hs.Any(h => h.Name == "it-node3" && h.RunningVms.Contains("stranded1")),
+            TimeSpan.FromSeconds(30), "the host to report stranded1 running");
 
         await agent.StopAsync(TimeSpan.FromSeconds(20));
         var host = await Cluster.WaitForHostAsync("it-node3", HostState.Unreachable, ClusterUnderTest.UnreachableAfter + TimeSpan.FromSeconds(30));
 
         Assert.Contains("no heartbeat", host.StateReason, StringComparison.Ordinal);
+
+        // The VM may still be running there: the host keeps it assigned, claims nothing about it,
+        // and the VM says its state is not known rather than Running or Stopped.
+        Assert.Equal(["stranded1"], host.AssignedVms);
         Assert.Empty(host.RunningVms);
+        var vm = await client.Fabric.Vms.GetAsync("stranded1");
+        Assert.Equal(("it-node3", PowerState.Running, VmStatus.Unknown), (vm!.Host, vm.Desired, vm.Observed));
+        Assert.Contains("unreachable", vm.ObservedDetail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Fabric.Contracts.Disks;
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Tasks;
 using Fabric.Contracts.Vms;
@@ -6,12 +7,14 @@ namespace Fabric.Testing.Orleans;
 
 /// <summary>
 /// Stands in for a host agent in grain tests: heartbeats its host grain when told to, answers tasks
-/// (or fails those a test picks) and reports every assigned VM as desired, or as a test rewrites it.
-/// Stepped by the test, so grain logic is exercised deterministically, without processes.
+/// (or fails those a test picks), keeps the snapshot lists of the images it made, and reports every
+/// assigned VM as desired, or as a test rewrites it. Stepped by the test, so grain logic is exercised
+/// deterministically, without processes.
 /// </summary>
 public sealed class FakeAgent(IGrainFactory grains, string hostName, long memoryBytes = 8L << 30)
 {
     private static readonly DateTimeOffset Started = new(2026, 11, 26, 11, 0, 0, TimeSpan.Zero);
+    private readonly Dictionary<string, ImageFacts> _images = new(StringComparer.Ordinal);
     private List<HostTaskResult> _outcomes = [];
     private IReadOnlyList<VmAssignment> _assignments = [];
 
@@ -67,11 +70,31 @@ public sealed class FakeAgent(IGrainFactory grains, string hostName, long memory
 
         return task switch
         {
-            CreateImageTask c => new HostTaskResult { Id = c.Id, Image = new ImageFacts(c.Format, c.SizeBytes, 196_608, []) },
-            GrowImageTask g => new HostTaskResult { Id = g.Id, Image = new ImageFacts(g.Format, g.SizeBytes, 196_608, []) },
+            CreateImageTask c => new HostTaskResult { Id = c.Id, Image = _images[c.Path] = new ImageFacts(c.Format, c.SizeBytes, 196_608, []) },
+            GrowImageTask g => new HostTaskResult { Id = g.Id, Image = _images[g.Path] = new ImageFacts(g.Format, g.SizeBytes, 196_608, Snapshots(g.Path)) },
+            SnapshotImageTask s => new HostTaskResult { Id = s.Id, Image = Snapshot(s) },
             GuestExecTask e => new HostTaskResult { Id = e.Id, Exec = new GuestExecResult(0, string.Join(' ', e.Command), "") },
             _ => new HostTaskResult { Id = task.Id },
         };
+    }
+
+    private IReadOnlyList<string> Snapshots(string path) => _images.TryGetValue(path, out var image) ? image.Snapshots : [];
+
+    /// <summary>Keeps the snapshot list of an image this agent made, as qemu-img would report it afterwards.</summary>
+    private ImageFacts? Snapshot(SnapshotImageTask task)
+    {
+        if (!_images.TryGetValue(task.Path, out var image))
+        {
+            return null;
+        }
+
+        IReadOnlyList<string> snapshots = task.Action switch
+        {
+            SnapshotAction.Create => [.. image.Snapshots, task.Name],
+            SnapshotAction.Delete => [.. image.Snapshots.Where(n => n != task.Name)],
+            _ => image.Snapshots,
+        };
+        return _images[task.Path] = image with { Snapshots = snapshots };
     }
 
     private static VmObservation Observe(VmAssignment a) => new()
