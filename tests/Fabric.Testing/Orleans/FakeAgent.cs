@@ -18,6 +18,9 @@ public sealed class FakeAgent(IGrainFactory grains, string hostName, long memory
     /// <summary>Decides a task's failure: return an error message to fail it, or null to succeed.</summary>
     public Func<HostTask, string?> FailWhen { get; set; } = _ => null;
 
+    /// <summary>The observer its heartbeats hand the host grain to nudge, as a real agent's do; none by default.</summary>
+    public IHostAgentObserver? Observer { get; set; }
+
     /// <summary>Every task this agent was handed, in order.</summary>
     public List<HostTask> Seen { get; } = [];
 
@@ -26,7 +29,7 @@ public sealed class FakeAgent(IGrainFactory grains, string hostName, long memory
     public async Task<HeartbeatReply> BeatAsync()
     {
         var capabilities = SampleHosts.Capabilities() with { MemoryBytes = memoryBytes };
-        var heartbeat = new HostHeartbeat(capabilities, [.. _assignments.Select(Observe)], Started) { TaskResults = _outcomes };
+        var heartbeat = new HostHeartbeat(capabilities, [.. _assignments.Select(Observe)], Started) { TaskResults = _outcomes, Observer = Observer };
         var reply = await grains.GetGrain<IHostGrain>(hostName).Heartbeat(heartbeat);
         _assignments = reply.Assignments;
         _outcomes = [.. reply.Tasks.Select(Answer)];
