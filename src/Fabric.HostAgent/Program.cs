@@ -26,6 +26,8 @@ builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHypervisorDriver(settings, builder.Configuration);
 builder.Services.AddSingleton<HostProbe>();
+builder.Services.AddSingleton(provider => new HeartbeatTrigger(settings.HeartbeatInterval, provider.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<NudgeListener>();
 builder.Services.AddSingleton<HeartbeatSender>();
 builder.Services.AddSingleton<PoolPaths>();
 builder.Services.AddSingleton<AssignmentTranslator>();

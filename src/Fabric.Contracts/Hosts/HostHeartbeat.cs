@@ -18,4 +18,10 @@ public sealed record HostHeartbeat(
 {
     /// <summary>Outcomes of tasks finished since the last heartbeat the cluster acknowledged.</summary>
     [Id(3)] public IReadOnlyList<HostTaskResult> TaskResults { get; init; } = [];
+
+    /// <summary>
+    /// Where the host grain nudges the agent when its assignments or tasks change, or null. Sent with
+    /// every heartbeat, so a host grain that was reactivated elsewhere learns it again within one interval.
+    /// </summary>
+    [Id(4)] public IHostAgentObserver? Observer { get; init; }
 }

@@ -40,6 +40,7 @@ public sealed partial class HostGrain
 
         record.Assignments[assignment.Vm] = assignment;
         await state.WriteStateAsync();
+        await NudgeAgentAsync($"VM '{assignment.Vm}' assigned");
     }
 
     public async Task Unassign(string vm)
@@ -48,6 +49,7 @@ public sealed partial class HostGrain
         {
             _observations.Remove(vm);
             await state.WriteStateAsync();
+            await NudgeAgentAsync($"VM '{vm}' unassigned");
         }
     }
 

@@ -25,6 +25,7 @@ public sealed partial class HostGrain
         var completion = new TaskCompletionSource<HostTaskResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _tasks[task.Id] = task;
         _taskCompletions[task.Id] = completion;
+        await NudgeAgentAsync($"{task.GetType().Name} {task.Id}");
         try
         {
             return await completion.Task.WaitAsync(deadline, time);

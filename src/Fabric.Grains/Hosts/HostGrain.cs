@@ -50,6 +50,7 @@ public sealed partial class HostGrain(
         record.Capabilities = heartbeat.Capabilities ?? record.Capabilities;
         record.AgentStartedAt = heartbeat.AgentStartedAt;
         _lastHeartbeat = now;
+        _agent = heartbeat.Observer;
         CompleteTasks(heartbeat.TaskResults);
 
         if (isNew || agentRestarted || probeArrived || IsStoredHeartbeatStale(record, now))

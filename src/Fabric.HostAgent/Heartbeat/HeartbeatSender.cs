@@ -7,17 +7,20 @@ namespace Fabric.HostAgent.Heartbeat;
 
 /// <summary>
 /// Sends one heartbeat through a resilience pipeline (timeout, short retries) and logs only
-/// changes of contact with the cluster: lost once, restored once, not once per second.
+/// changes of contact with the cluster: lost once, restored once, not once per second. Every
+/// heartbeat carries the reference through which the host grain nudges this agent.
 /// </summary>
 public sealed partial class HeartbeatSender(
     AgentSettings settings,
     IClusterClient cluster,
+    NudgeListener listener,
     TimeProvider time,
     ILogger<HeartbeatSender> logger)
 {
     private readonly ResiliencePipeline _pipeline = ClusterCallPipeline.Create(time);
     private DateTimeOffset? _contactLostAt;
     private HostState? _lastState;
+    private IHostAgentObserver? _observer;
 
     /// <summary>Sends the heartbeat; returns the reply, or null when the cluster could not be reached this time.</summary>
     public async Task<HeartbeatReply?> SendAsync(HostHeartbeat heartbeat, CancellationToken cancellationToken)
@@ -25,7 +28,10 @@ public sealed partial class HeartbeatSender(
         var host = cluster.GetGrain<IHostGrain>(settings.HostName);
         try
         {
-            var reply = await _pipeline.ExecuteAsync(async _ => await host.Heartbeat(heartbeat), cancellationToken);
+            // Made once: the reference names this client, which stays the same across reconnections.
+            _observer ??= cluster.CreateObjectReference<IHostAgentObserver>(listener);
+            var withObserver = heartbeat with { Observer = _observer };
+            var reply = await _pipeline.ExecuteAsync(async _ => await host.Heartbeat(withObserver), cancellationToken);
             OnContact(reply);
             return reply;
         }

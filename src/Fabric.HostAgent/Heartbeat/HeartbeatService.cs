@@ -9,8 +9,9 @@ namespace Fabric.HostAgent.Heartbeat;
 
 /// <summary>
 /// Heartbeats the host's <see cref="IHostGrain"/> every <see cref="AgentSettings.HeartbeatInterval"/>
-/// with what it observes. Level-triggered: a lost heartbeat is repaired by the next one, and a
-/// silo or Redis restart only shows up as a gap in contact, never as the agent exiting.
+/// with what it observes, and sooner when <see cref="HeartbeatTrigger"/> is nudged. Level-triggered:
+/// a lost heartbeat or nudge is repaired by the next heartbeat, and a silo or Redis restart only
+/// shows up as a gap in contact, never as the agent exiting.
 /// </summary>
 public sealed partial class HeartbeatService(
     AgentSettings settings,
@@ -18,6 +19,7 @@ public sealed partial class HeartbeatService(
     HeartbeatSender sender,
     VmReconciler reconciler,
     HostTaskExecutor tasks,
+    HeartbeatTrigger trigger,
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
@@ -32,12 +34,12 @@ public sealed partial class HeartbeatService(
         // so the cluster shows the host as Joining rather than not at all.
         _ = ProbeInBackgroundAsync(stoppingToken);
 
-        using var timer = new PeriodicTimer(settings.HeartbeatInterval, time);
-        do
+        while (true)
         {
+            var beganAt = time.GetUtcNow();
             await BeatAsync(stoppingToken);
+            await trigger.WaitAsync(beganAt, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task BeatAsync(CancellationToken stoppingToken)
@@ -70,6 +72,9 @@ public sealed partial class HeartbeatService(
         {
             _capabilities = await probe.ProbeAsync(stoppingToken);
             LogProbed(logger, _capabilities.CpuModel, _capabilities.CpuCount, _capabilities.HypervisorDriver, _capabilities.HypervisorVersion);
+
+            // Report the capabilities now: the host turns Ready without waiting out the interval.
+            trigger.Nudge();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,18 +1,21 @@
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Vms;
+using Fabric.HostAgent.Heartbeat;
 using Fabric.Hypervisor;
 
 namespace Fabric.HostAgent.Reconcile;
 
 /// <summary>
 /// Keeps one <see cref="VmWorker"/> per VM that is assigned here or found running here. Each
-/// heartbeat reply updates their desired state; each heartbeat carries their observations.
+/// heartbeat reply updates their desired state; each heartbeat carries their observations, and a
+/// worker whose VM changed state nudges the next heartbeat to go at once.
 /// </summary>
 public sealed class VmReconciler(
     IHypervisor hypervisor,
     AssignmentTranslator translator,
     AppliedVmStore store,
     PoolPaths paths,
+    HeartbeatTrigger heartbeat,
     TimeProvider time,
     ILogger<VmWorker> workerLogger) : IAsyncDisposable
 {
@@ -50,7 +53,7 @@ public sealed class VmReconciler(
                 }
                 else
                 {
-                    _workers[vm] = new VmWorker(vm, assignment, hypervisor, translator, store, paths, time, workerLogger);
+                    _workers[vm] = new VmWorker(vm, assignment, hypervisor, translator, store, paths, heartbeat.Nudge, time, workerLogger);
                 }
             }
 

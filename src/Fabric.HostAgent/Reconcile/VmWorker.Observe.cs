@@ -22,6 +22,7 @@ public sealed partial class VmWorker
             _guestReady = false;
         }
 
+        var previous = Observation;
         Observation = new VmObservation
         {
             Vm = Vm,
@@ -34,7 +35,23 @@ public sealed partial class VmWorker
             AppliedRestartCount = _applied?.RestartCount ?? 0,
             Error = _error,
         };
+
+        if (IsNews(previous, Observation))
+        {
+            _observationChanged();
+        }
     }
+
+    /// <summary>
+    /// Whether the cluster should hear of this observation now rather than at the next interval: what
+    /// completes or fails an operation changed. Details and guest facts refreshed in passing are not news.
+    /// </summary>
+    private static bool IsNews(VmObservation before, VmObservation after) =>
+        before.Status != after.Status || before.Epoch != after.Epoch || before.Error != after.Error
+        || before.AppliedResetCount != after.AppliedResetCount || before.AppliedRestartCount != after.AppliedRestartCount
+        || (before.Guest is null) != (after.Guest is null)
+        || before.DiskSizes.Count != after.DiskSizes.Count
+        || before.DiskSizes.Any(d => !after.DiskSizes.TryGetValue(d.Key, out var size) || size != d.Value);
 
     private static (VmStatus, string) Map(VmRuntimeStatus status) => status.State switch
     {

@@ -19,6 +19,7 @@ public sealed partial class VmWorker : IAsyncDisposable
     private readonly AssignmentTranslator _translator;
     private readonly AppliedVmStore _store;
     private readonly PoolPaths _paths;
+    private readonly Action _observationChanged;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0);
@@ -32,10 +33,11 @@ public sealed partial class VmWorker : IAsyncDisposable
     private string? _error;
 
     public VmWorker(string vm, VmAssignment? desired, IHypervisor hypervisor, AssignmentTranslator translator, AppliedVmStore store,
-        PoolPaths paths, TimeProvider time, ILogger logger)
+        PoolPaths paths, Action observationChanged, TimeProvider time, ILogger logger)
     {
         Vm = vm;
         (_desired, _hypervisor, _translator, _store, _paths, _time, _logger) = (desired, hypervisor, translator, store, paths, time, logger);
+        _observationChanged = observationChanged;
         _applied = store.Load(vm);
         Observation = new VmObservation { Vm = vm, Epoch = desired?.Epoch ?? 0, Status = VmStatus.Starting, Detail = "looking" };
         _loop = Task.Run(RunAsync);
@@ -43,7 +45,7 @@ public sealed partial class VmWorker : IAsyncDisposable
 
     public string Vm { get; }
 
-    /// <summary>The latest observation, sent with every heartbeat.</summary>
+    /// <summary>The latest observation, sent with every heartbeat (a change of state also nudges one at once).</summary>
     public VmObservation Observation { get; private set; }
 
     /// <summary>True once the VM is unassigned and no longer runs here: the worker is done.</summary>
@@ -97,7 +99,13 @@ public sealed partial class VmWorker : IAsyncDisposable
                 // Whatever failed (QMP, the guest agent's JSON, the file system), report it and try again: a worker that died would leave its VM unmanaged.
                 _error = $"{_time.GetUtcNow():HH:mm:ss}: {ex.Message}";
                 LogStepFailed(_logger, Vm, ex.Message);
+                var firstFailure = Observation.Error is null;
                 Observation = Observation with { Error = _error };
+                if (firstFailure)
+                {
+                    _observationChanged();
+                }
+
                 pause = Backoff;
             }
 

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using Fabric.Contracts.Tasks;
+using Fabric.HostAgent.Heartbeat;
 using Fabric.Hypervisor;
 
 namespace Fabric.HostAgent.Tasks;
 
 /// <summary>
 /// Runs the tasks heartbeat replies hand this host, each once (a task is re-sent until its outcome
-/// is reported), in the background, and holds the outcomes until a heartbeat has carried them.
+/// is reported), in the background, and holds the outcomes until a heartbeat has carried them; an
+/// outcome nudges that heartbeat to go at once, since its caller is waiting.
 /// </summary>
-public sealed partial class HostTaskExecutor(ImageTaskRunner images, IHypervisor hypervisor, ILogger<HostTaskExecutor> logger)
+public sealed partial class HostTaskExecutor(ImageTaskRunner images, IHypervisor hypervisor, HeartbeatTrigger heartbeat, ILogger<HostTaskExecutor> logger)
 {
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HostTaskResult> _done = new(StringComparer.Ordinal);
@@ -57,6 +59,7 @@ public sealed partial class HostTaskExecutor(ImageTaskRunner images, IHypervisor
         }
 
         _done[task.Id] = result;
+        heartbeat.Nudge();
     }
 
     private async Task<HostTaskResult> ExecAsync(GuestExecTask task, CancellationToken stoppingToken)

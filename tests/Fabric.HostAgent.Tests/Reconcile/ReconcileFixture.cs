@@ -1,6 +1,7 @@
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Vms;
 using Fabric.HostAgent.Configuration;
+using Fabric.HostAgent.Heartbeat;
 using Fabric.HostAgent.Reconcile;
 using Fabric.Hypervisor.Simulated;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,8 @@ public sealed class ReconcileFixture : IAsyncDisposable
             StoragePools = new Dictionary<string, string>(Settings.StoragePools, StringComparer.Ordinal),
         }), TimeProvider.System);
         Store = new AppliedVmStore(Settings);
-        Reconciler = new VmReconciler(Hypervisor, new AssignmentTranslator(Paths), Store, Paths, TimeProvider.System, NullLogger<VmWorker>.Instance);
+        Heartbeat = new HeartbeatTrigger(Settings.HeartbeatInterval, TimeProvider.System);
+        Reconciler = new VmReconciler(Hypervisor, new AssignmentTranslator(Paths), Store, Paths, Heartbeat, TimeProvider.System, NullLogger<VmWorker>.Instance);
     }
 
     public string Directory { get; }
@@ -40,6 +42,8 @@ public sealed class ReconcileFixture : IAsyncDisposable
     public SimulatedHypervisor Hypervisor { get; }
 
     public AppliedVmStore Store { get; }
+
+    public HeartbeatTrigger Heartbeat { get; }
 
     public VmReconciler Reconciler { get; }
 

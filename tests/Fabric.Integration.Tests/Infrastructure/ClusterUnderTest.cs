@@ -47,11 +47,12 @@ public sealed class ClusterUnderTest : IAsyncDisposable
         return new ClusterUnderTest(directory, await RedisServer.StartAsync(Path.Combine(directory, "redis")));
     }
 
-    public async Task StartSiloAsync()
+    /// <summary>Starts the silo; <paramref name="unreachableAfter"/> overrides <see cref="UnreachableAfter"/> for agents that heartbeat seldom.</summary>
+    public async Task StartSiloAsync(TimeSpan? unreachableAfter = null)
     {
         Silo = ChildProcess.StartDotnet(RepositoryPaths.SiloDll,
             ["--urls", ApiUrl, $"--Fabric:Redis={Redis.ConnectionString}", $"--Fabric:SiloPort={_siloPort}",
-             $"--Fabric:GatewayPort={_gatewayPort}", $"--Fabric:Hosts:UnreachableAfter={UnreachableAfter}", $"--Fabric:DataDir={SiloDataDirectory}"],
+             $"--Fabric:GatewayPort={_gatewayPort}", $"--Fabric:Hosts:UnreachableAfter={unreachableAfter ?? UnreachableAfter}", $"--Fabric:DataDir={SiloDataDirectory}"],
             Path.Combine(Directory, "silo.log"));
         await Eventually.MatchAsync(
             async () => Silo.HasExited ? throw new InvalidOperationException($"silo exited: {Silo.Output}") : (int)(await _http.GetAsync($"{ApiUrl}/readyz")).StatusCode,
@@ -68,9 +69,10 @@ public sealed class ClusterUnderTest : IAsyncDisposable
     /// <summary>The REST API's bearer token.</summary>
     public string AdminToken { get; private set; } = "";
 
-    public ChildProcess StartAgent(string hostName, string driver)
+    /// <summary>Starts the agent; <paramref name="settings"/> are extra arguments such as <c>--Fabric:HeartbeatInterval=00:00:30</c>.</summary>
+    public ChildProcess StartAgent(string hostName, string driver, params string[] settings)
     {
-        Agent = ChildProcess.StartDotnet(RepositoryPaths.AgentDll, AgentArguments(hostName, driver), Path.Combine(Directory, "agent.log"));
+        Agent = ChildProcess.StartDotnet(RepositoryPaths.AgentDll, [.. AgentArguments(hostName, driver), .. settings], Path.Combine(Directory, "agent.log"));
         return Agent;
     }
 

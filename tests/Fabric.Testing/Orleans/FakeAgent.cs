@@ -30,6 +30,9 @@ public sealed class FakeAgent(IGrainFactory grains, string hostName, long memory
     /// <summary>Reports sent with every heartbeat on top of those for assigned VMs: VMs this host runs although the cluster did not assign them here.</summary>
     public List<VmObservation> AlsoReport { get; } = [];
 
+    /// <summary>The observer its heartbeats hand the host grain to nudge, as a real agent's do; none by default.</summary>
+    public IHostAgentObserver? Observer { get; set; }
+
     /// <summary>Every task this agent was handed, in order.</summary>
     public List<HostTask> Seen { get; } = [];
 
@@ -38,7 +41,7 @@ public sealed class FakeAgent(IGrainFactory grains, string hostName, long memory
     public async Task<HeartbeatReply> BeatAsync()
     {
         var capabilities = SampleHosts.Capabilities() with { MemoryBytes = memoryBytes };
-        var heartbeat = new HostHeartbeat(capabilities, [.. _assignments.Select(Observe).Select(Rewrite), .. AlsoReport], Started) { TaskResults = _outcomes };
+        var heartbeat = new HostHeartbeat(capabilities, [.. _assignments.Select(Observe).Select(Rewrite), .. AlsoReport], Started) { TaskResults = _outcomes, Observer = Observer };
         var reply = await grains.GetGrain<IHostGrain>(hostName).Heartbeat(heartbeat);
         _assignments = reply.Assignments;
         _outcomes = [.. reply.Tasks.Select(Answer)];
