@@ -19,11 +19,13 @@ public interface IHostGrain : IGrainWithStringKey
     Task<HostInfo?> GetInfo();
 
     /// <summary>Adds or replaces the assignment of a VM to this host (called by the VM's grain).</summary>
-    [Alias("Assign")]
+    /// <remarks>Interleaves: it decides before its first await, then waits for a write it may share with other assignments.</remarks>
+    [Alias("Assign"), AlwaysInterleave]
     Task Assign(VmAssignment assignment);
 
     /// <summary>Removes a VM from this host; the agent stops it by force if it still runs.</summary>
-    [Alias("Unassign")]
+    /// <remarks>Interleaves, as <see cref="Assign"/> does.</remarks>
+    [Alias("Unassign"), AlwaysInterleave]
     Task Unassign(string vm);
 
     /// <summary>Hands a task to the host's agent and waits for its outcome (interleaves with heartbeats).</summary>

@@ -15,7 +15,8 @@ public sealed partial class HostGrain
     private async Task NudgeAgentAsync(string change)
     {
         // An agent that stopped heartbeating is gone or cut off; it relearns everything when it returns.
-        if (_agent is not { } agent || Describe(time.GetUtcNow()).State == HostState.Unreachable)
+        if (_agent is not { } agent
+            || HostStatePolicy.Evaluate(state.State, _lastHeartbeat ?? state.State.LastHeartbeat, time.GetUtcNow(), _options.UnreachableAfter).State == HostState.Unreachable)
         {
             return;
         }

@@ -5,7 +5,11 @@ using Fabric.Grains.Placement;
 
 namespace Fabric.Grains.Hosts;
 
-/// <summary>VM assignments: the host owns its capacity and accepts or refuses a VM atomically.</summary>
+/// <summary>
+/// VM assignments: the host owns its capacity and accepts or refuses a VM atomically. Both calls
+/// interleave (many VMs are placed on a host at once): each decides and changes the assignments
+/// within one turn, before its first await, and then waits for a write it may share with others.
+/// </summary>
 public sealed partial class HostGrain
 {
     public async Task Assign(VmAssignment assignment)
@@ -39,7 +43,7 @@ public sealed partial class HostGrain
         }
 
         record.Assignments[assignment.Vm] = assignment;
-        await state.WriteStateAsync();
+        await _writes.WriteAsync();
         await NudgeAgentAsync($"VM '{assignment.Vm}' assigned");
     }
 
@@ -48,7 +52,7 @@ public sealed partial class HostGrain
         if (state.State.Assignments.Remove(vm))
         {
             _observations.Remove(vm);
-            await state.WriteStateAsync();
+            await _writes.WriteAsync();
             await NudgeAgentAsync($"VM '{vm}' unassigned");
         }
     }

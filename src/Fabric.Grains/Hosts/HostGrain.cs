@@ -1,6 +1,7 @@
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Vms;
 using Fabric.Grains.Placement;
+using Fabric.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,9 @@ public sealed partial class HostGrain(
 {
     private readonly HostLivenessOptions _options = options.Value;
     private readonly Dictionary<string, VmObservation> _observations = new(StringComparer.Ordinal);
+
+    /// <summary>Every write of the host's record goes through here, so interleaved assignments share writes and never race.</summary>
+    private readonly GroupCommit _writes = new(() => state.WriteStateAsync());
     private DateTimeOffset? _lastHeartbeat;
     private bool _enrolled;
 
@@ -56,7 +60,7 @@ public sealed partial class HostGrain(
         if (isNew || agentRestarted || probeArrived || IsStoredHeartbeatStale(record, now))
         {
             record.LastHeartbeat = now;
-            await state.WriteStateAsync();
+            await _writes.WriteAsync();
         }
 
         if (!_enrolled)
@@ -86,7 +90,7 @@ public sealed partial class HostGrain(
         }
 
         state.State.Maintenance = enabled;
-        await state.WriteStateAsync();
+        await _writes.WriteAsync();
         return Describe(time.GetUtcNow());
     }
 

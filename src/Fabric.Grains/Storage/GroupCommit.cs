@@ -11,15 +11,26 @@ namespace Fabric.Grains.Storage;
 public sealed class GroupCommit(Func<Task> write)
 {
     private Task _current = Task.CompletedTask;
-    private Task? _next;
+    private TaskCompletionSource? _next;
 
     /// <summary>
     /// Completes once a write that began after this call has stored the state, so it holds every
     /// change made before the call. Fails when that write fails.
     /// </summary>
-    public Task WriteAsync() => _next ??= WriteAfterCurrentAsync(_current);
+    public Task WriteAsync()
+    {
+        if (_next is { } queued)
+        {
+            return queued.Task;
+        }
 
-    private async Task WriteAfterCurrentAsync(Task current)
+        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _next = next;
+        _ = WriteAfterCurrentAsync(next, _current);
+        return next.Task;
+    }
+
+    private async Task WriteAfterCurrentAsync(TaskCompletionSource next, Task current)
     {
         // Never start inside the caller's turn: later callers must be able to join this write.
         await Task.Yield();
@@ -33,7 +44,15 @@ public sealed class GroupCommit(Func<Task> write)
         }
 
         _next = null;
-        _current = write();
-        await _current;
+        try
+        {
+            _current = write();
+            await _current;
+            next.SetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            next.SetException(ex);
+        }
     }
 }

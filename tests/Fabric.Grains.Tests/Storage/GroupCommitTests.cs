@@ -2,10 +2,13 @@ using Fabric.Grains.Storage;
 
 namespace Fabric.Grains.Tests.Storage;
 
+/// <summary>Each test runs on an exclusive scheduler, one work item at a time, as grain turns run.</summary>
 public sealed class GroupCommitTests
 {
+    private static readonly TaskScheduler Turns = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+
     [Fact]
-    public async Task WriteAsync_CallersDuringAWrite_ShareTheNextWriteWhichHoldsAllTheirChanges()
+    public Task WriteAsync_CallersDuringAWrite_ShareTheNextWriteWhichHoldsAllTheirChanges() => InTurnsAsync(async () =>
     {
         var value = 0;
         var stored = new List<int>();
@@ -32,10 +35,10 @@ public sealed class GroupCommitTests
 
         Assert.Same(second, third);
         Assert.Equal([1, 3], stored);
-    }
+    });
 
     [Fact]
-    public async Task WriteAsync_AfterAWriteEnded_StartsANewOne()
+    public Task WriteAsync_AfterAWriteEnded_StartsANewOne() => InTurnsAsync(async () =>
     {
         var writes = 0;
         var commit = new GroupCommit(() =>
@@ -48,10 +51,10 @@ public sealed class GroupCommitTests
         await commit.WriteAsync();
 
         Assert.Equal(2, writes);
-    }
+    });
 
     [Fact]
-    public async Task WriteAsync_FailedWrite_FailsItsCallersAndTheNextWriteStillRuns()
+    public Task WriteAsync_FailedWrite_FailsItsCallersAndTheNextWriteStillRuns() => InTurnsAsync(async () =>
     {
         var writes = 0;
         var commit = new GroupCommit(() => ++writes == 1 ? Task.FromException(new InvalidOperationException("storage down")) : Task.CompletedTask);
@@ -60,7 +63,9 @@ public sealed class GroupCommitTests
         await commit.WriteAsync();
 
         Assert.Equal(2, writes);
-    }
+    });
+
+    private static Task InTurnsAsync(Func<Task> test) => Task.Factory.StartNew(test, CancellationToken.None, TaskCreationOptions.None, Turns).Unwrap();
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
