@@ -16,6 +16,10 @@ namespace Fabric.Silo.Tests.Api;
 public sealed class SiloProcessFixture : IAsyncLifetime
 {
     public const string FakeHost = "api-test-host";
+
+    /// <summary>The silo's upload limit (<c>Fabric:Images:MaxUploadBytes</c>): small, so refusing a larger body costs megabytes, not gigabytes.</summary>
+    public const long MaxUploadBytes = 4L << 20;
+
     private readonly int _gatewayPort = FreePort.Next();
     private IHost? _client;
 
@@ -45,7 +49,7 @@ public sealed class SiloProcessFixture : IAsyncLifetime
         System.IO.Directory.CreateDirectory(PoolFolder);
         Silo = ChildProcess.StartDotnet(RepositoryPaths.SiloDll,
             ["--in-memory", "--urls", ApiUrl, $"--Fabric:SiloPort={FreePort.Next()}", $"--Fabric:GatewayPort={_gatewayPort}",
-             $"--Fabric:DataDir={DataDir}", "--Fabric:Hosts:UnreachableAfter=01:00:00"],
+             $"--Fabric:DataDir={DataDir}", "--Fabric:Hosts:UnreachableAfter=01:00:00", $"--Fabric:Images:MaxUploadBytes={MaxUploadBytes}"],
             Path.Combine(Directory, "silo.log"));
         Anonymous = new HttpClient { BaseAddress = new Uri(ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
         await Eventually.MatchAsync(
