@@ -6,7 +6,8 @@ namespace Fabric.Silo.Tests.Api;
 /// <summary>
 /// Uploads too large for the pool's free space or for the silo's upload limit are refused with a
 /// 4xx that says which limit and leave no file behind, whether the body announces its length
-/// (refused before it is sent) or arrives chunked (cut off at the limit).
+/// (refused before it is sent) or arrives chunked (cut off at the limit). Pool <c>small</c> is a
+/// 2 MiB tmpfs the fixture mounts (as root).
 /// </summary>
 [Collection(SiloProcessCollection.Name)]
 public sealed class ImageUploadLimitTests(SiloProcessFixture silo)
@@ -21,6 +22,20 @@ public sealed class ImageUploadLimitTests(SiloProcessFixture silo)
         var message = await Problems.AssertFieldAsync(response, HttpStatusCode.Conflict, "file");
         Assert.Contains("pool 'local' has", message, StringComparison.Ordinal);
         await AssertNothingLeftAsync("too-big-for-pool.iso");
+    }
+
+    [Fact]
+    public async Task Upload_ChunkedBodyOverThePoolsFreeSpace_409AndNothingLeft()
+    {
+        Assert.True(silo.SmallPool.Problem is null, silo.SmallPool.Problem);
+        var free = new DriveInfo(silo.SmallPool.Folder).AvailableFreeSpace;
+
+        using var response = await SendChunkedAsync("chunked-too-big-for-pool.iso", free + (1L << 20), "&pool=small");
+
+        var message = await Problems.AssertFieldAsync(response, HttpStatusCode.Conflict, "file");
+        Assert.Contains("pool 'small' has 2 MiB free", message, StringComparison.Ordinal);
+        Assert.Empty(System.IO.Directory.GetFileSystemEntries(Path.Combine(silo.SmallPool.Folder, "images")));
+        Assert.Equal(HttpStatusCode.NotFound, (await silo.Api.GetAsync("/api/v1/images/chunked-too-big-for-pool.iso")).StatusCode);
     }
 
     [Fact]
@@ -66,12 +81,12 @@ public sealed class ImageUploadLimitTests(SiloProcessFixture silo)
     }
 
     /// <summary>Sends an ISO-looking body without Content-Length, so only the silo's body limit can stop it.</summary>
-    private async Task<HttpResponseMessage> SendChunkedAsync(string name, long length)
+    private async Task<HttpResponseMessage> SendChunkedAsync(string name, long length, string query = "")
     {
         var bytes = new byte[length];
         bytes[0x8000] = 1;
         "CD001"u8.CopyTo(bytes.AsSpan(0x8001));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/images?name={name}&kind=iso") { Content = new ByteArrayContent(bytes) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/images?name={name}&kind=iso{query}") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         request.Headers.TransferEncodingChunked = true;
         return await silo.Api.SendAsync(request);
