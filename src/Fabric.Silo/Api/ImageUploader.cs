@@ -1,6 +1,7 @@
 using System.Buffers;
 using Fabric.Contracts.Images;
 using Fabric.Contracts.Validation;
+using Fabric.Silo.Configuration;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Fabric.Silo.Api;
@@ -10,7 +11,7 @@ namespace Fabric.Silo.Api;
 /// renames it when complete and checked, then registers it in the library. On any failure the
 /// partial file is deleted, so a refused or broken upload leaves nothing behind.
 /// </summary>
-internal sealed partial class ImageUploader(IGrainFactory grains, TimeProvider time, ILogger<ImageUploader> logger)
+internal sealed partial class ImageUploader(IGrainFactory grains, SiloSettings settings, TimeProvider time, ILogger<ImageUploader> logger)
 {
     private const int BufferSize = 1 << 20;
 
@@ -48,13 +49,20 @@ internal sealed partial class ImageUploader(IGrainFactory grains, TimeProvider t
         var free = new DriveInfo(folder).AvailableFreeSpace;
         if (length > free)
         {
-            throw FabricException.Conflict("file", $"the image is {Sizes.Describe(length.Value)} but pool '{pool.Name}' has {Sizes.Describe(free)} free");
+            throw TooLargeForPool(Sizes.Describe(length.Value), pool.Name, free);
         }
 
-        // Large ISOs: this endpoint alone lifts Kestrel's request size limit.
+        if (length > settings.MaxUploadBytes)
+        {
+            throw TooLargeForSilo(Sizes.Describe(length.Value), settings.MaxUploadBytes!.Value);
+        }
+
+        // Large ISOs: this endpoint alone lifts Kestrel's 30 MB request size limit, to what the pool
+        // can hold (and the silo accepts), so a body sent without Content-Length is held to it too.
+        var allowed = Math.Min(free, settings.MaxUploadBytes ?? long.MaxValue);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = null;
+            limit.MaxRequestBodySize = allowed;
         }
 
         var temporary = Path.Combine(folder, $".upload-{Guid.NewGuid():N}.part");
@@ -67,6 +75,12 @@ internal sealed partial class ImageUploader(IGrainFactory grains, TimeProvider t
         catch (Exception e)
         {
             TryDelete(temporary);
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                var size = $"more than {Sizes.Describe(allowed)}";
+                throw allowed == free ? TooLargeForPool(size, pool.Name, free) : TooLargeForSilo(size, allowed);
+            }
+
             if (e is IOException && File.Exists(final))
             {
                 throw FabricException.Conflict("name", $"another upload of '{plan.Name}' finished first");
@@ -103,6 +117,12 @@ internal sealed partial class ImageUploader(IGrainFactory grains, TimeProvider t
         LogUploaded(logger, plan.Name, final, written);
         return image;
     }
+
+    private static FabricException TooLargeForPool(string size, string pool, long free) =>
+        FabricException.Conflict("file", $"the image is {size} but pool '{pool}' has {Sizes.Describe(free)} free; free space there or upload to another pool (pool=…)");
+
+    private static FabricException TooLargeForSilo(string size, long max) =>
+        FabricException.Invalid("file", $"the image is {size} but this silo accepts uploads up to {Sizes.Describe(max)} (Fabric:Images:MaxUploadBytes); raise that setting to upload larger images");
 
     private static async Task<long> CopyCheckedAsync(Stream body, string path, ImageKind kind, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Fabric.Configuration;
 using Fabric.Contracts.Configuration;
+using Fabric.Contracts.Validation;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
@@ -13,6 +14,9 @@ public sealed record SiloSettings(
     int SiloPort,
     int GatewayPort)
 {
+    /// <summary>The largest image upload accepted (<c>Fabric:Images:MaxUploadBytes</c>); null: only the pool's free space limits it.</summary>
+    public long? MaxUploadBytes { get; init; }
+
     public static SiloSettings Load(IConfiguration configuration)
     {
         var section = configuration.GetSection("Fabric");
@@ -30,8 +34,19 @@ public sealed record SiloSettings(
             redis,
             clusterId,
             PortSetting.Read(section, "SiloPort", 11111),
-            PortSetting.Read(section, "GatewayPort", 30000));
+            PortSetting.Read(section, "GatewayPort", 30000))
+        {
+            MaxUploadBytes = ReadSize(section, "Images:MaxUploadBytes"),
+        };
     }
+
+    private static long? ReadSize(IConfigurationSection section, string key) =>
+        section[key] switch
+        {
+            null or "" => null,
+            var v when Sizes.TryParse(v) is > 0 and var bytes => bytes,
+            var v => throw new InvalidSettingException($"Fabric:{key}", $"'{v}' is not a size", "Give a size above zero such as 4G, 512M or 1073741824 (bytes), or leave it unset."),
+        };
 
     private static bool ReadBool(IConfigurationSection section, string key) =>
         section[key] switch

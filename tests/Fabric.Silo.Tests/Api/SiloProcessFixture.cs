@@ -16,6 +16,10 @@ namespace Fabric.Silo.Tests.Api;
 public sealed class SiloProcessFixture : IAsyncLifetime
 {
     public const string FakeHost = "api-test-host";
+
+    /// <summary>The silo's upload limit (<c>Fabric:Images:MaxUploadBytes</c>): small, so refusing a larger body costs megabytes, not gigabytes.</summary>
+    public const long MaxUploadBytes = 4L << 20;
+
     private readonly int _gatewayPort = FreePort.Next();
     private IHost? _client;
 
@@ -27,6 +31,9 @@ public sealed class SiloProcessFixture : IAsyncLifetime
     public string PoolFolder => Path.Combine(Directory, "pool");
 
     public string ImagesFolder => Path.Combine(PoolFolder, "images");
+
+    /// <summary>The fake host's pool <c>small</c>: a 2 MiB tmpfs, so "more than the free space" costs megabytes.</summary>
+    public TmpfsMount SmallPool { get; private set; } = null!;
 
     public string ApiUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
 
@@ -43,9 +50,10 @@ public sealed class SiloProcessFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(PoolFolder);
+        SmallPool = TmpfsMount.Create(Path.Combine(Directory, "small"), 2L << 20);
         Silo = ChildProcess.StartDotnet(RepositoryPaths.SiloDll,
             ["--in-memory", "--urls", ApiUrl, $"--Fabric:SiloPort={FreePort.Next()}", $"--Fabric:GatewayPort={_gatewayPort}",
-             $"--Fabric:DataDir={DataDir}", "--Fabric:Hosts:UnreachableAfter=01:00:00"],
+             $"--Fabric:DataDir={DataDir}", "--Fabric:Hosts:UnreachableAfter=01:00:00", $"--Fabric:Images:MaxUploadBytes={MaxUploadBytes}"],
             Path.Combine(Directory, "silo.log"));
         Anonymous = new HttpClient { BaseAddress = new Uri(ApiUrl), Timeout = TimeSpan.FromSeconds(30) };
         await Eventually.MatchAsync(
@@ -69,6 +77,7 @@ public sealed class SiloProcessFixture : IAsyncLifetime
         Anonymous.Dispose();
         Api?.Dispose();
         await Silo.DisposeAsync();
+        SmallPool.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
@@ -84,7 +93,8 @@ public sealed class SiloProcessFixture : IAsyncLifetime
             HypervisorDriver = "simulated",
             HypervisorVersion = "1.0",
             HardwareVirtualization = new HardwareVirtualization(false, "tcg", "test"),
-            StoragePools = [new StoragePoolInfo("local", PoolFolder, 100L << 30, 50L << 30), new StoragePoolInfo("ghost", Path.Combine(Directory, "not-mounted"), 100L << 30, 50L << 30)],
+            StoragePools = [new StoragePoolInfo("local", PoolFolder, 100L << 30, 50L << 30), new StoragePoolInfo("ghost", Path.Combine(Directory, "not-mounted"), 100L << 30, 50L << 30),
+                new StoragePoolInfo("small", SmallPool.Folder, 2L << 20, 2L << 20)],
             OperatingSystem = "test",
             AgentVersion = "test",
         };

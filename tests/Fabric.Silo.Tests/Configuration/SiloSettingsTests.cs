@@ -28,10 +28,23 @@ public sealed class SiloSettingsTests
     }
 
     [Theory]
+    [InlineData(null, null)]
+    [InlineData("4M", 4L << 20)]
+    [InlineData("1073741824", 1L << 30)]
+    public void Load_MaxUploadBytes_ReadAsASizeOrNoLimit(string? value, long? expected)
+    {
+        var settings = SiloSettings.Load(Config(("Fabric:InMemory", "true"), ("Fabric:Images:MaxUploadBytes", value!)));
+
+        Assert.Equal(expected, settings.MaxUploadBytes);
+    }
+
+    [Theory]
     [InlineData("Fabric:Redis", "", "Fabric:Redis: no Redis connection string")]
     [InlineData("Fabric:Redis", "foo=bar", "Fabric:Redis: 'foo=bar' is not a Redis connection string")]
     [InlineData("Fabric:SiloPort", "70000", "Fabric:SiloPort: '70000' is not a TCP port")]
     [InlineData("Fabric:InMemory", "maybe", "Fabric:InMemory: 'maybe' is not true or false")]
+    [InlineData("Fabric:Images:MaxUploadBytes", "lots", "Fabric:Images:MaxUploadBytes: 'lots' is not a size")]
+    [InlineData("Fabric:Images:MaxUploadBytes", "0", "Fabric:Images:MaxUploadBytes: '0' is not a size")]
     public void Load_BadSetting_OneLineNamingSettingAndFix(string key, string value, string expected)
     {
         var values = key == "Fabric:Redis" ? new[] { (key, value) } : new[] { ("Fabric:Redis", "127.0.0.1:6379"), (key, value) };
