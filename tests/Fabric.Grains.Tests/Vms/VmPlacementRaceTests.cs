@@ -17,7 +17,7 @@ public sealed class VmPlacementRaceTests(StoringClusterFixture fixture)
     [Fact]
     public async Task StartsThatSawRoomWhichWasTakenMeanwhile_AreRefusedNamingEveryCandidateAndWhy()
     {
-        var ctx = new StoringVmContext(fixture, (HostSelector.HostReserveMiB + 1024) << 20);
+        var ctx = new VmTestContext(fixture.Time, fixture.Cluster.Client, (HostSelector.HostReserveMiB + 1024) << 20);
         var a = ctx.Agent;
         var b = new FakeAgent(ctx.Grains, $"{a.HostName}-b", (HostSelector.HostReserveMiB + 1024) << 20);
         await b.BeatAsync();

@@ -15,7 +15,7 @@ namespace Fabric.Grains.Tests.Vms;
 [Collection(StoringClusterCollection.Name)]
 public sealed class VmStorageConflictTests(StoringClusterFixture fixture)
 {
-    private readonly StoringVmContext _ctx = new(fixture);
+    private readonly VmTestContext _ctx = new(fixture.Time, fixture.Cluster.Client);
 
     [Fact]
     public async Task Change_WhenAnotherWriterStoredTheVmFirst_IsRefusedAsAConflictAndTheStoredVmIsTheOthers()

@@ -2,6 +2,7 @@ using Fabric.Contracts.Images;
 using Fabric.Contracts.Operations;
 using Fabric.Contracts.Vms;
 using Fabric.Testing.Orleans;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Fabric.Grains.Tests.Vms;
 
@@ -14,10 +15,16 @@ public sealed class VmTestContext
     private static int _hosts;
 
     public VmTestContext(GrainClusterFixture fixture, long memoryBytes = 8L << 30)
+        : this((fixture ?? throw new ArgumentNullException(nameof(fixture))).Time, fixture.Cluster.Client, memoryBytes)
     {
-        ArgumentNullException.ThrowIfNull(fixture);
-        fixture.Time.Advance(TimeSpan.FromSeconds(11));
-        Grains = fixture.Cluster.Client;
+    }
+
+    /// <summary>For a cluster of another fixture: its fake clock and its client.</summary>
+    public VmTestContext(FakeTimeProvider time, IGrainFactory grains, long memoryBytes = 8L << 30)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        time.Advance(TimeSpan.FromSeconds(11));
+        Grains = grains;
         Agent = new FakeAgent(Grains, $"fake-{Interlocked.Increment(ref _hosts)}", memoryBytes);
     }
 
