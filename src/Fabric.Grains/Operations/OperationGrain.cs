@@ -42,7 +42,14 @@ public sealed class OperationGrain(
     private async Task<OperationInfo> FinishAsync(OperationState final, int progress, string message)
     {
         // First outcome wins: a late success after a timeout failure (or the reverse) is ignored.
-        return state.State.State == OperationState.Running ? await UpdateAsync(final, progress, message) : Describe();
+        if (state.State.State != OperationState.Running)
+        {
+            return Describe();
+        }
+
+        var ended = await UpdateAsync(final, progress, message);
+        DeactivateOnIdle(); // an ended operation is only read now, and reads come back from storage
+        return ended;
     }
 
     private async Task<OperationInfo> UpdateAsync(OperationState newState, int progress, string message)
