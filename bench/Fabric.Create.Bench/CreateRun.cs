@@ -68,7 +68,7 @@ internal sealed class CreateRun(BenchOptions options, SiloMemory memory, SiloPro
         var after = await memory.MeasureAsync(cluster.Silo.Id, $"{label}-after");
         if (profiler is not null)
         {
-            await profiler.StopAsync(after.GcDump);
+            await profiler.StopAsync(before.GcDump, after.GcDump, created);
         }
 
         var result = new RunResult(

@@ -3,6 +3,16 @@ using Fabric.Create.Bench;
 using Fabric.Testing.Processes;
 
 // VM creation throughput: see BenchOptions for the arguments and bench/run-create.sh for the usual call.
+// Also: --heap-diff BEFORE.gcdump AFTER.gcdump VMS TOOLS-DIR prints what the heap gained per VM between two kept dumps.
+if (args is ["--heap-diff", var beforeDump, var afterDump, var vmCount, var toolsDirectory])
+{
+    // Re-reads two kept heap dumps of a profiled run: what the silo's heap gained per VM, by type.
+    var diagnostics = new DiagnosticTools(toolsDirectory);
+    Console.Write(HeapDiff.Describe(await diagnostics.GcDumpReportAsync(beforeDump), await diagnostics.GcDumpReportAsync(afterDump),
+        int.Parse(vmCount, System.Globalization.CultureInfo.InvariantCulture)));
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 Directory.CreateDirectory(options.Output);
 var scratch = Directory.CreateTempSubdirectory("fabric-bench-create-diag-").FullName;

@@ -1,10 +1,12 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Fabric.Create.Bench;
 
 internal static class Results
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Relaxed escaping keeps '>=' and quotes readable in the committed files; they are never embedded in HTML.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(string file, object result)
     {

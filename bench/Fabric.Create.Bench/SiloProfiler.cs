@@ -26,7 +26,7 @@ internal sealed class SiloProfiler(DiagnosticTools tools, string scratch, String
 
     private string NetTrace => Path.Combine(scratch, $"{_label}.nettrace");
 
-    public async Task StopAsync(string? heapDumpAfter)
+    public async Task StopAsync(string? heapDumpBefore, string? heapDumpAfter, int vms)
     {
         await DiagnosticTools.StopAsync(_trace!);
         await DiagnosticTools.StopAsync(_counters!);
@@ -35,10 +35,10 @@ internal sealed class SiloProfiler(DiagnosticTools tools, string scratch, String
         profile.AppendLine(SummariseCounters(Csv));
         profile.AppendLine("--- silo CPU: sampled stacks (dotnet-trace, dotnet-sampled-thread-time) where a thread ran managed code ---");
         profile.AppendLine(ThreadTimeProfile.Summarise(Path.ChangeExtension(NetTrace, ".speedscope.json")));
-        if (heapDumpAfter is not null)
+        if (heapDumpBefore is not null && heapDumpAfter is not null)
         {
-            profile.AppendLine("--- silo heap after the run, largest types (dotnet-gcdump report) ---");
-            profile.AppendLine(string.Join('\n', (await tools.GcDumpReportAsync(heapDumpAfter)).Split('\n').Take(40)));
+            profile.AppendLine("--- silo heap growth by type, warm-up to all running (dotnet-gcdump report of both dumps) ---");
+            profile.AppendLine(HeapDiff.Describe(await tools.GcDumpReportAsync(heapDumpBefore), await tools.GcDumpReportAsync(heapDumpAfter), vms));
         }
     }
 
