@@ -33,4 +33,10 @@ public sealed record VmAssignment
 
     /// <summary>Pool and path of the inserted ISO, or null.</summary>
     [Id(8)] public AssignedFile? Iso { get; init; }
+
+    /// <summary>
+    /// Set anew by the host grain whenever the assignment changes; 0 until then. The agent acts at once
+    /// on a new revision and leaves an unchanged one to its periodic re-check.
+    /// </summary>
+    [Id(10)] public long Revision { get; init; }
 }

@@ -42,7 +42,9 @@ public sealed partial class HostGrain
                 $"host '{Name}' has {capacity - committed} MiB free for VMs ({capacity} MiB usable, {committed} MiB committed); VM '{assignment.Vm}' needs {wanted} MiB");
         }
 
-        record.Assignments[assignment.Vm] = assignment;
+        // A fresh random revision (never a counter, which would restart with the grain): the agent
+        // wakes the VM's worker only when it changes.
+        record.Assignments[assignment.Vm] = assignment with { Revision = Random.Shared.NextInt64(1, long.MaxValue) };
         await _writes.WriteAsync();
         await NudgeAgentAsync($"VM '{assignment.Vm}' assigned");
     }

@@ -51,10 +51,20 @@ public sealed partial class VmWorker : IAsyncDisposable
     /// <summary>True once the VM is unassigned and no longer runs here: the worker is done.</summary>
     public bool Finished => _loop.IsCompleted;
 
+    /// <summary>
+    /// Takes the assignment of the latest heartbeat reply. Every reply repeats every assignment, so
+    /// the worker is woken only for one the cluster changed (another revision or epoch, or a
+    /// different presence); the rest it re-checks at its own pace. A wake pending is a flag, not a queue.
+    /// </summary>
     public void Update(VmAssignment? desired)
     {
+        var unchanged = desired is not null && _desired is { } current
+            && desired.Revision != 0 && desired.Revision == current.Revision && desired.Epoch == current.Epoch;
         _desired = desired;
-        _wake.Release();
+        if (!unchanged && _wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
