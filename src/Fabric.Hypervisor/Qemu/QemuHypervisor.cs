@@ -120,9 +120,15 @@ public sealed partial class QemuHypervisor : IHypervisor, IAsyncDisposable, IDis
                 var state = await vm.QueryStatusAsync(cancellationToken);
                 return new VmRuntimeStatus(vmId, spec.Epoch, QemuRunStates.Map(state), state) { ProcessId = vm.Pid };
             }
-            catch (Exception error) when (error is IOException or HypervisorException && !vm.IsAlive)
+            catch (Exception error) when (error is IOException or HypervisorException)
             {
-                // It ended while we asked; report it as ended below.
+                // It ended while we asked; report it as ended below. QEMU closes its QMP socket a
+                // moment before its process is gone (the monitor quits it once the guest powered
+                // off), so wait briefly for the process before calling the question failed.
+                if (!await WaitForExitUntilAsync(vm, _time.GetUtcNow() + QuitGrace, cancellationToken))
+                {
+                    throw;
+                }
             }
         }
 
