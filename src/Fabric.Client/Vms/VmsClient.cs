@@ -9,26 +9,13 @@ namespace Fabric.Client.Vms;
 public sealed class VmsClient(IGrainFactory grains)
 {
     /// <summary>Every VM, in name order (all pages; see <see cref="ListPageAsync"/> for one page at a time).</summary>
-    public async Task<IReadOnlyList<VmInfo>> ListAsync()
-    {
-        var all = new List<VmInfo>();
-        string? next = null;
-        do
-        {
-            var page = await ListPageAsync(next);
-            all.AddRange(page.Items);
-            next = page.Continue;
-        }
-        while (next is not null);
-        return all;
-    }
+    public Task<IReadOnlyList<VmInfo>> ListAsync() => ListPages.AllAsync(next => ListPageAsync(next));
 
     /// <summary>One page of VMs after <paramref name="continueAfter"/> (the previous page's <see cref="ListPage{T}.Continue"/>), without their event trails.</summary>
     public Task<ListPage<VmInfo>> ListPageAsync(string? continueAfter = null, int limit = ListLimits.DefaultLimit)
     {
         var problems = new ProblemCollector();
-        problems.Check("limit", ListLimits.ValidateLimit(limit));
-        problems.Check("continue", ListLimits.ValidateContinue(continueAfter));
+        problems.AddRange(ListLimits.Validate(limit, continueAfter));
         problems.ThrowIfAny();
         return grains.GetGrain<IVmListGrain>(0).List(continueAfter, limit);
     }

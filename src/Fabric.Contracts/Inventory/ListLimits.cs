@@ -15,4 +15,13 @@ public static class ListLimits
     public static string? ValidateContinue(string? token) =>
         token is null ? null : ResourceNames.ValidateLabel(token, "continue token") is null ? null
             : "not a continue token of this list; pass back the 'continue' value of the previous page, or leave it out for the first page";
+
+    /// <summary>Both checks of a list request, every problem at once.</summary>
+    public static IReadOnlyList<ValidationProblem> Validate(int limit, string? continueAfter)
+    {
+        var problems = new ProblemCollector();
+        problems.Check("limit", ValidateLimit(limit));
+        problems.Check("continue", ValidateContinue(continueAfter));
+        return problems.Problems;
+    }
 }

@@ -15,8 +15,7 @@ public sealed class VmListGrain : Grain, IVmListGrain
     public async Task<ListPage<VmInfo>> List(string? continueAfter, int limit)
     {
         var problems = new ProblemCollector();
-        problems.Check("limit", ListLimits.ValidateLimit(limit));
-        problems.Check("continue", ListLimits.ValidateContinue(continueAfter));
+        problems.AddRange(ListLimits.Validate(limit, continueAfter));
         problems.ThrowIfAny();
 
         var shards = await Task.WhenAll(Enumerable.Range(0, IndexShards.Count)

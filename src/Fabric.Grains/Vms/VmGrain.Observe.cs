@@ -109,8 +109,7 @@ public sealed partial class VmGrain
         Record.Pending = null;
         AddEvent(step.Event);
         var operation = Operation(pending.Id);
-        var ended = step.Kind == OperationStepKind.Succeeded ? await operation.Succeed(step.Message) : await operation.Fail(step.Message);
-        return ended;
+        return step.Kind == OperationStepKind.Succeeded ? await operation.Succeed(step.Message) : await operation.Fail(step.Message);
     }
 
     private void EnsureOperationTimer()

@@ -18,11 +18,9 @@ public static class VmEndpoints
         // Paged as Kubernetes lists are: pass the page's "continue" back for the next; it is null on the last.
         vms.MapGet("/", async (int? limit, [FromQuery(Name = "continue")] string? continueAfter, IGrainFactory grains) =>
         {
-            var problems = new ProblemCollector();
-            problems.Check("limit", limit is { } l ? ListLimits.ValidateLimit(l) : null);
-            problems.Check("continue", ListLimits.ValidateContinue(continueAfter));
-            problems.ThrowIfAny();
-            return Results.Ok(await grains.GetGrain<IVmListGrain>(0).List(continueAfter, limit ?? ListLimits.DefaultLimit));
+            var pageSize = limit ?? ListLimits.DefaultLimit;
+            Edge.ThrowIfAny(ListLimits.Validate(pageSize, continueAfter));
+            return Results.Ok(await grains.GetGrain<IVmListGrain>(0).List(continueAfter, pageSize));
         }).WithName("ListVms");
 
         vms.MapPost("/", async (CreateVmRequest request, IGrainFactory grains) =>

@@ -9,19 +9,8 @@ namespace Fabric.Silo.Dashboard.Shared;
 public static class DashboardReads
 {
     /// <summary>Every VM, page after page from the VM index.</summary>
-    public static async Task<IReadOnlyList<VmInfo>> VmsAsync(IGrainFactory grains)
-    {
-        var all = new List<VmInfo>();
-        string? next = null;
-        do
-        {
-            var page = await grains.GetGrain<IVmListGrain>(0).List(next, ListLimits.MaxLimit);
-            all.AddRange(page.Items);
-            next = page.Continue;
-        }
-        while (next is not null);
-        return all;
-    }
+    public static Task<IReadOnlyList<VmInfo>> VmsAsync(IGrainFactory grains) =>
+        ListPages.AllAsync(next => grains.GetGrain<IVmListGrain>(0).List(next, ListLimits.MaxLimit));
 
     public static Task<IReadOnlyList<DiskInfo>> DisksAsync(IGrainFactory grains) =>
         grains.GetGrain<IDiskCatalogGrain>(IDiskCatalogGrain.Key).List();
