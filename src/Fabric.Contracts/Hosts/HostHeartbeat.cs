@@ -24,4 +24,18 @@ public sealed record HostHeartbeat(
     /// every heartbeat, so a host grain that was reactivated elsewhere learns it again within one interval.
     /// </summary>
     [Id(4)] public IHostAgentObserver? Observer { get; init; }
+
+    /// <summary>
+    /// This agent process's incarnation: a new random id at every start, and again after the agent
+    /// fenced itself. Only the incarnation holding the host's lease may drive the host's VMs.
+    /// </summary>
+    [Id(5)] public string Incarnation { get; init; } = "";
+
+    /// <summary>
+    /// A random token kept in the agent's data folder: the same for every agent process on this machine.
+    /// An incarnation with the lease holder's token is the same machine's restarted agent (the data
+    /// folder's lock proves the old process is gone) and takes the lease over at once; any other waits
+    /// until the lease lapses.
+    /// </summary>
+    [Id(6)] public string HostToken { get; init; } = "";
 }

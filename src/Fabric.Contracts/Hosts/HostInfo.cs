@@ -25,4 +25,10 @@ public sealed record HostInfo
 
     /// <summary>Memory of the assigned VMs that are not Stopped, in MiB: what placement counts as used.</summary>
     [Id(8)] public long CommittedMemoryMiB { get; init; }
+
+    /// <summary>The host's lease, or null before its agent first took one.</summary>
+    [Id(9)] public HostLeaseInfo? Lease { get; init; }
+
+    /// <summary>When the cluster last declared the host dead and restarted its HA VMs elsewhere, or null.</summary>
+    [Id(10)] public DateTimeOffset? FencedAt { get; init; }
 }

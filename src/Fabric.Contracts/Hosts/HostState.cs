@@ -14,4 +14,10 @@ public enum HostState
 
     /// <summary>Put aside by an operator; receives no new VMs.</summary>
     Maintenance,
+
+    /// <summary>
+    /// Its lease lapsed and the safety margin passed: the cluster holds it dead, its VMs stopped there,
+    /// and restarts its HA VMs elsewhere. It returns only when an agent takes a new lease.
+    /// </summary>
+    Fenced,
 }

@@ -39,4 +39,10 @@ public sealed record VmAssignment
     /// on a new revision and leaves an unchanged one to its periodic re-check.
     /// </summary>
     [Id(10)] public long Revision { get; init; }
+
+    /// <summary>
+    /// Whether the agent starts the VM again when it stops unasked at this epoch, and whether the host
+    /// fences it (kills it when the lease lapses): every VM but <see cref="RestartPolicy.Never"/> is restarted elsewhere.
+    /// </summary>
+    [Id(11)] public RestartPolicy Restart { get; init; } = RestartPolicy.Never;
 }

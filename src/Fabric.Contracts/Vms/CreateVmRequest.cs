@@ -24,7 +24,14 @@ public sealed record CreateVmRequest
 
     [Id(8)] public int SerialPorts { get; init; } = 1;
 
+    /// <summary>Shorthand for <see cref="Restart"/> = <see cref="RestartPolicy.OnFailure"/> when <see cref="Restart"/> is not given.</summary>
     [Id(9)] public bool HaRestart { get; init; }
+
+    /// <summary>What to do when the VM stops unasked; null means on-failure with <see cref="HaRestart"/>, else never.</summary>
+    [Id(11)] public RestartPolicy? Restart { get; init; }
+
+    /// <summary>Failover order: VMs with a higher priority are restarted first (0–1000).</summary>
+    [Id(12)] public int RestartPriority { get; init; }
 
     /// <summary>Start the VM once created.</summary>
     [Id(10)] public bool Start { get; init; }

@@ -24,6 +24,8 @@ public static class CreateVmRequestValidator
         problems.Check("disks", request.Disks.Count > Limits.MaxDisks ? $"{request.Disks.Count} disks asked; at most {Limits.MaxDisks}" : null);
         problems.Check("nics", request.Nics.Count > Limits.MaxNics ? $"{request.Nics.Count} NICs asked; at most {Limits.MaxNics}" : null);
         problems.Check("iso", request.Iso is null ? null : ResourceNames.ValidateImageName(request.Iso));
+        problems.Check("restartPriority", RestartRules.ValidatePriority(request.RestartPriority));
+        problems.Check("restart", RestartRules.ValidateCombination(request));
 
         for (var i = 0; i < request.Disks.Count; i++)
         {

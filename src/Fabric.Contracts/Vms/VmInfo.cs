@@ -24,6 +24,10 @@ public sealed record VmInfo
     /// <summary>Restart the VM on another host when its host dies.</summary>
     [Id(7)] public bool HaRestart { get; init; }
 
+    [Id(11)] public RestartPolicy Restart { get; init; }
+
+    [Id(12)] public int RestartPriority { get; init; }
+
     [Id(8)] public GuestInfo? Guest { get; init; }
 
     [Id(9)] public DateTimeOffset CreatedAt { get; init; }
