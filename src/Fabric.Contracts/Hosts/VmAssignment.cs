@@ -45,4 +45,7 @@ public sealed record VmAssignment
     /// fences it (kills it when the lease lapses): every VM but <see cref="RestartPolicy.Never"/> is restarted elsewhere.
     /// </summary>
     [Id(11)] public RestartPolicy Restart { get; init; } = RestartPolicy.Never;
+
+    /// <summary>Failover order when the host fails: higher first.</summary>
+    [Id(12)] public int RestartPriority { get; init; }
 }
