@@ -13,15 +13,9 @@ public sealed record HeartbeatReply(
     [property: Id(2)] IReadOnlyList<HostTask> Tasks)
 {
     /// <summary>
-    /// The lease this heartbeat renewed, or null when it was not renewed. The agent may drive the
-    /// host's VMs until the time it sent the heartbeat plus <see cref="LeaseGrant.Ttl"/>, by its own
-    /// clock; past that it fences itself.
-    /// </summary>
-    [Id(3)] public LeaseGrant? Lease { get; init; }
-
-    /// <summary>
-    /// Set when this incarnation must not drive the host's VMs (another incarnation holds the lease,
-    /// or this one's lease lapsed): why, and what to do. The reply then carries no assignments or tasks.
+    /// Set when the heartbeat's incarnation does not hold the host's lease (another incarnation holds
+    /// it, or this one's lapsed): why, and what to do. The reply then carries no assignments or tasks,
+    /// and the heartbeat's observations were ignored.
     /// </summary>
     [Id(4)] public string? StandDown { get; init; }
 }
