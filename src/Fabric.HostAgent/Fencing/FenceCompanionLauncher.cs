@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using Fabric.HostAgent.Configuration;
+
+namespace Fabric.HostAgent.Fencing;
+
+/// <summary>
+/// Starts the host's fence companion when none runs for this data folder: at agent start, and again
+/// whenever the agent pets and finds it gone. It is started detached (it takes a session of its own
+/// and nothing tells it when the agent dies), so it outlives a <c>kill -9</c> of the agent.
+/// </summary>
+public sealed partial class FenceCompanionLauncher(AgentSettings settings, TimeProvider time, ILogger<FenceCompanionLauncher> logger)
+{
+    /// <summary>How long a just-started companion has to write its pid before another is started.</summary>
+    private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(5);
+    private long? _launchedAt;
+
+    public void EnsureRunning()
+    {
+        if (IsRunning() || (_launchedAt is { } at && time.GetElapsedTime(at) < StartGrace))
+        {
+            return;
+        }
+
+        var entry = typeof(FenceCompanionLauncher).Assembly.Location;
+        var host = Environment.ProcessPath ?? "dotnet";
+        var info = new ProcessStartInfo(host) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            info.ArgumentList.Add(entry);
+        }
+
+        info.ArgumentList.Add(FenceCompanionProgram.Flag);
+        info.ArgumentList.Add($"--Fabric:DataDir={settings.DataDirectory}");
+        info.ArgumentList.Add($"--Fabric:Fencing:AgentPid={Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+        using var companion = Process.Start(info) ?? throw new InvalidOperationException($"could not start the fence companion ({host})");
+        _launchedAt = time.GetTimestamp();
+        LogLaunched(logger, companion.Id, settings.DataDirectory);
+    }
+
+    private bool IsRunning()
+    {
+        try
+        {
+            var pidPath = Path.Combine(settings.DataDirectory, "fence-companion.pid");
+            return int.TryParse(File.ReadAllText(pidPath).Trim(), CultureInfo.InvariantCulture, out var pid)
+                && File.ReadAllText($"/proc/{pid}/cmdline").Split('\0') is var argv
+                && argv.Contains(FenceCompanionProgram.Flag) && argv.Contains($"--Fabric:DataDir={settings.DataDirectory}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started the fence companion (pid {Pid}) for {DataDirectory}: it kills this host's HA VMs if this agent stops renewing the lease; its log is fence-companion.log there")]
+    private static partial void LogLaunched(ILogger logger, int pid, string dataDirectory);
+}

@@ -1,0 +1,11 @@
+using Fabric.HostAgent.Fencing;
+
+namespace Fabric.HostAgent.Tests.Fencing;
+
+/// <summary>Records the pets instead of writing them for a companion.</summary>
+public sealed class RecordingFencePet : IFencePet
+{
+    public List<(long DeadlineNs, IReadOnlyList<HaVm> Vms)> Pets { get; } = [];
+
+    public void Pet(long deadlineNs, IReadOnlyList<HaVm> vms) => Pets.Add((deadlineNs, vms));
+}
