@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Fabric.HostAgent.Tests.Fencing;
 
 /// <summary>Lease keeping on a fake clock, over the simulated driver: when the agent may drive VMs and when it fences.</summary>
-public sealed class LeaseKeeperTests : IAsyncDisposable
+public sealed class LeaseKeeperTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(3);
@@ -29,7 +29,10 @@ public sealed class LeaseKeeperTests : IAsyncDisposable
         _keeper = new LeaseKeeper(_f.Settings, _witness, _f.Lease, fence, targets, _pet, _f.Heartbeat, _time, NullLogger<LeaseKeeper>.Instance);
     }
 
-    public ValueTask DisposeAsync() => _f.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime, not IAsyncDisposable.
+    public async Task DisposeAsync() => await _f.DisposeAsync();
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 

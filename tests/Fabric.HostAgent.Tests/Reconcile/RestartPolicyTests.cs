@@ -5,12 +5,15 @@ using Fabric.Testing.Waiting;
 namespace Fabric.HostAgent.Tests.Reconcile;
 
 /// <summary>What a worker does when the VM it started at this epoch stops on its own, by restart policy.</summary>
-public sealed class RestartPolicyTests : IAsyncDisposable
+public sealed class RestartPolicyTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
     private readonly ReconcileFixture _f = new();
 
-    public ValueTask DisposeAsync() => _f.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime, not IAsyncDisposable.
+    public async Task DisposeAsync() => await _f.DisposeAsync();
 
     private Task<VmObservation> ObservedAsync(string vm, Func<VmObservation, bool> condition, string what) =>
         Eventually.MatchAsync(() => Task.FromResult(_f.Reconciler.Observations().SingleOrDefault(o => o.Vm == vm)!),
