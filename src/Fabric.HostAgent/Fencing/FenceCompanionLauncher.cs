@@ -24,7 +24,16 @@ public sealed partial class FenceCompanionLauncher(AgentSettings settings, TimeP
 
         var entry = typeof(FenceCompanionLauncher).Assembly.Location;
         var host = Environment.ProcessPath ?? "dotnet";
-        var info = new ProcessStartInfo(host) { UseShellExecute = false };
+        // Its stdio are pipes to this agent, closed at once, never this agent's own: the runtime keeps
+        // copies of a process's first stdio, and a companion outliving the agent must not hold the
+        // agent's output open (whoever reads it would never see it end).
+        var info = new ProcessStartInfo(host)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
             info.ArgumentList.Add(entry);
@@ -34,6 +43,9 @@ public sealed partial class FenceCompanionLauncher(AgentSettings settings, TimeP
         info.ArgumentList.Add($"--Fabric:DataDir={settings.DataDirectory}");
         info.ArgumentList.Add($"--Fabric:Fencing:AgentPid={Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
         using var companion = Process.Start(info) ?? throw new InvalidOperationException($"could not start the fence companion ({host})");
+        companion.StandardInput.Close();
+        companion.StandardOutput.Close();
+        companion.StandardError.Close();
         _launchedAt = time.GetTimestamp();
         LogLaunched(logger, companion.Id, settings.DataDirectory);
     }

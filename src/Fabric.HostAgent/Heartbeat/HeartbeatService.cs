@@ -95,7 +95,14 @@ public sealed partial class HeartbeatService(
         if (_standDown != why)
         {
             _standDown = why;
-            LogStandDown(logger, settings.HostName, incarnation, why);
+            if (heldWhenSent)
+            {
+                LogStandDown(logger, settings.HostName, incarnation, why);
+            }
+            else
+            {
+                LogNotYetHolder(logger, settings.HostName, incarnation, why);
+            }
         }
 
         if (heldWhenSent && lease.Identity.Incarnation == incarnation && lease.BelievedHeld)
@@ -134,6 +141,9 @@ public sealed partial class HeartbeatService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Host {HostName}: the cluster told incarnation {Incarnation} to stand down ({Why}); no VM is driven until this agent holds the lease")]
     private static partial void LogStandDown(ILogger logger, string hostName, string incarnation, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Host {HostName}: incarnation {Incarnation} does not hold the lease yet ({Why}); it drives no VM until it does")]
+    private static partial void LogNotYetHolder(ILogger logger, string hostName, string incarnation, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not act on this heartbeat's reply: {Reason}; the next heartbeat tries again")]
     private static partial void LogObserveFailed(ILogger logger, string reason);
