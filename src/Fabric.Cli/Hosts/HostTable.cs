@@ -24,7 +24,7 @@ internal static class HostTable
             table.AddRow(
                 host.Name,
                 host.State.ToString(),
-                LeaseDescription.Short(host, now),
+                HostLeaseText.Short(host, now),
                 capabilities?.CpuCount.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                 capabilities is null ? "-" : Sizes.Describe(capabilities.MemoryBytes),
                 capabilities?.HypervisorDriver ?? "-",

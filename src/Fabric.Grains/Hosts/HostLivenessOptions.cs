@@ -19,6 +19,13 @@ public sealed class HostLivenessOptions
     /// </summary>
     public TimeSpan FailoverMargin { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A lease that had already lapsed when this silo first read the leases (the whole cluster was down,
+    /// e.g. `fabric up` stopped and started again) is declared dead only this long after that first read:
+    /// time for every host's agent to come back before anything is moved.
+    /// </summary>
+    public TimeSpan ColdStartGrace { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often each silo reads every lease to find hosts that died.</summary>
     public TimeSpan LeaseCheckEvery { get; set; } = TimeSpan.FromMilliseconds(250);
 

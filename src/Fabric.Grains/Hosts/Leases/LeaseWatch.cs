@@ -12,7 +12,9 @@ namespace Fabric.Grains.Hosts.Leases;
 /// and asks the host grain of each lease that lapsed past the margin to fence it. Every silo does so, so
 /// the loss of a silo never stops failover; the witness lets only one declaration through per
 /// generation. Hosts already declared dead are asked again now and then, which finishes a failover that
-/// a silo's death cut short.
+/// a silo's death cut short. A lease already lapsed at this silo's first look is left alone for
+/// <see cref="HostLivenessOptions.ColdStartGrace"/>, so a whole cluster starting again does not move
+/// the VMs of hosts whose agents are still starting.
 /// </summary>
 public sealed partial class LeaseWatch(
     IGrainFactory grains,
@@ -27,16 +29,22 @@ public sealed partial class LeaseWatch(
     private readonly Dictionary<string, long> _repeatedAt = new(StringComparer.Ordinal);
     private string? _lastError;
 
+    /// <summary>The witness's clock at this silo's first read of the leases; null before it.</summary>
+    private long? _firstReadMs;
+
     /// <summary>One pass: fences every host whose lease is due; returns the hosts it asked.</summary>
     public async Task<IReadOnlyList<string>> CheckOnceAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = await leases.ReadAllAsync(cancellationToken);
+        var firstRead = _firstReadMs ??= snapshot.NowMs;
+        var coldStartOver = snapshot.NowMs >= firstRead + (long)_options.ColdStartGrace.TotalMilliseconds;
         var margin = (long)_options.FailoverMargin.TotalMilliseconds;
         var asked = new List<string>();
         var calls = new List<Task>();
         foreach (var (host, lease) in snapshot.Leases)
         {
-            var due = LeaseRules.IsDue(lease, snapshot.NowMs, margin);
+            // A lease that lapsed before this silo ever looked waits out the cold-start grace: its agent may be starting too.
+            var due = LeaseRules.IsDue(lease, snapshot.NowMs, margin) && (lease.ExpiresAtMs >= firstRead || coldStartOver);
             var repeat = lease.IsFenced && snapshot.NowMs - _repeatedAt.GetValueOrDefault(host) >= (long)RepeatFencedEvery.TotalMilliseconds;
             if (due || repeat)
             {

@@ -20,8 +20,12 @@ public sealed class VmFailoverTests(GrainClusterFixture fixture)
     private static readonly TimeSpan PastTheMargin = HostLeases.Ttl + new HostLivenessOptions().FailoverMargin + TimeSpan.FromMilliseconds(1);
 
     private readonly VmTestContext _ctx = new(fixture);
+    private LeaseWatch? _watch;
 
-    private LeaseWatch Watch => new(_ctx.Grains, new GrainLeaseWitness(_ctx.Grains), Options.Create(new HostLivenessOptions()), fixture.Time, NullLogger<LeaseWatch>.Instance);
+    /// <summary>The lease watch of a silo that has been watching since before the host died.</summary>
+    private LeaseWatch Watch => _watch ??= NewWatch();
+
+    private LeaseWatch NewWatch() => new(_ctx.Grains, new GrainLeaseWitness(_ctx.Grains), Options.Create(new HostLivenessOptions()), fixture.Time, NullLogger<LeaseWatch>.Instance);
 
     private string DeadHost => _ctx.Agent.HostName;
 
@@ -33,8 +37,13 @@ public sealed class VmFailoverTests(GrainClusterFixture fixture)
     }
 
     /// <summary>The first host stops heartbeating; a second one lives on.</summary>
-    private async Task<FakeAgent> KillFirstHostAsync(long survivorMemoryBytes = 8L << 30)
+    private async Task<FakeAgent> KillFirstHostAsync(long survivorMemoryBytes = 8L << 30, bool watched = true)
     {
+        if (watched)
+        {
+            await Watch.CheckOnceAsync(); // its first look, while the host still lives
+        }
+
         fixture.Time.Advance(PastTheMargin);
         var survivor = new FakeAgent(_ctx.Grains, $"{DeadHost}-b", survivorMemoryBytes);
         await survivor.BeatAsync();
@@ -107,6 +116,7 @@ public sealed class VmFailoverTests(GrainClusterFixture fixture)
     public async Task LeaseLapsedButWithinTheMargin_NothingMoves()
     {
         await RunningAsync(new CreateVmRequest { Name = "fo-margin", Restart = RestartPolicy.OnFailure });
+        await Watch.CheckOnceAsync();
         fixture.Time.Advance(HostLeases.Ttl + TimeSpan.FromMilliseconds(500));
         await new FakeAgent(_ctx.Grains, $"{DeadHost}-b").BeatAsync();
 
@@ -131,5 +141,23 @@ public sealed class VmFailoverTests(GrainClusterFixture fixture)
         Assert.NotEqual(before, HostLeases.IncarnationOf(DeadHost));
         Assert.Equal(HostState.Ready, (await HostAsync(DeadHost)).State);
         Assert.Contains(reply.Assignments, a => a.Vm == "fo-back");
+    }
+
+    [Fact]
+    public async Task ALeaseAlreadyLapsedAtTheWatchsFirstLook_WaitsOutTheColdStartGrace()
+    {
+        await RunningAsync(new CreateVmRequest { Name = "fo-cold", Restart = RestartPolicy.OnFailure });
+        await KillFirstHostAsync(watched: false);
+        var watch = NewWatch(); // a silo starting now: the lease lapsed before it ever looked
+
+        await watch.CheckOnceAsync();
+        Assert.Equal(DeadHost, (await _ctx.Vm("fo-cold").Get())!.Host);
+
+        fixture.Time.Advance(new HostLivenessOptions().ColdStartGrace);
+        await new FakeAgent(_ctx.Grains, $"{DeadHost}-b").BeatAsync();
+        var asked = await watch.CheckOnceAsync();
+
+        Assert.Contains(DeadHost, asked);
+        Assert.Equal($"{DeadHost}-b", (await _ctx.Vm("fo-cold").Get())!.Host);
     }
 }
