@@ -19,6 +19,9 @@ public sealed record FencingSettings(TimeSpan LeaseTtl, TimeSpan RenewEvery)
     /// </summary>
     public TimeSpan RenewTimeout => LeaseTtl / 2;
 
+    /// <summary>The hardware watchdog device to arm and pet (production only), or null: off.</summary>
+    public string? Watchdog { get; init; }
+
     public static FencingSettings Read(IConfigurationSection fencing)
     {
         ArgumentNullException.ThrowIfNull(fencing);
@@ -33,6 +36,13 @@ public sealed record FencingSettings(TimeSpan LeaseTtl, TimeSpan RenewEvery)
                 $"Set Fabric:Fencing:RenewEvery to at most {(ttl / 3).TotalMilliseconds:0} ms, or raise Fabric:Fencing:LeaseTtl.");
         }
 
-        return new FencingSettings(ttl, renewEvery);
+        var watchdog = fencing["Watchdog"] is { Length: > 0 } device ? device : null;
+        if (watchdog is not null && !Path.IsPathFullyQualified(watchdog))
+        {
+            throw new InvalidSettingException("Fabric:Fencing:Watchdog", $"'{watchdog}' is not an absolute device path",
+                "Give the watchdog device, e.g. /dev/watchdog, or leave the setting out (no hardware watchdog).");
+        }
+
+        return new FencingSettings(ttl, renewEvery) { Watchdog = watchdog };
     }
 }

@@ -2,8 +2,11 @@ using Fabric.HostAgent.Configuration;
 
 namespace Fabric.HostAgent.Fencing;
 
-/// <summary>Pets the fence companion through <c>&lt;data&gt;/fence-pet.json</c>, starting the companion again if it is gone.</summary>
-public sealed class FenceCompanionPet(AgentSettings settings, FenceCompanionLauncher launcher) : IFencePet
+/// <summary>
+/// Pets the fence companion through <c>&lt;data&gt;/fence-pet.json</c>, starting the companion again if
+/// it is gone, and the hardware watchdog when one is configured.
+/// </summary>
+public sealed class FenceCompanionPet(AgentSettings settings, FenceCompanionLauncher launcher, HardwareWatchdog? watchdog = null) : IFencePet
 {
     private readonly long _agentStartTime = ProcessStartTime.Read(Environment.ProcessId)
         ?? throw new InvalidOperationException("cannot read this process's start time from /proc; fencing needs Linux /proc");
@@ -14,5 +17,8 @@ public sealed class FenceCompanionPet(AgentSettings settings, FenceCompanionLaun
         var processes = vms.Select(v => v.Process).OfType<FencedProcess>().ToList();
         FencePetFile.Write(settings.DataDirectory, new FencePet(Environment.ProcessId, _agentStartTime, deadlineNs, processes));
         launcher.EnsureRunning();
+        watchdog?.Pet();
     }
+
+    public void Fenced() => watchdog?.Disarm();
 }

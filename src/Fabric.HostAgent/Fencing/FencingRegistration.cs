@@ -30,7 +30,17 @@ public static class FencingRegistration
             FencePetFile.Read(settings.DataDirectory)?.Processes ?? []));
         services.AddSingleton<HostFence>();
         services.AddSingleton<FenceCompanionLauncher>();
-        services.AddSingleton<IFencePet, FenceCompanionPet>();
+        if (settings.Fencing.Watchdog is { } device)
+        {
+            services.AddSingleton(provider => new HardwareWatchdog(device, provider.GetRequiredService<ILogger<HardwareWatchdog>>()));
+            services.AddSingleton<IFencePet>(provider => new FenceCompanionPet(settings, provider.GetRequiredService<FenceCompanionLauncher>(),
+                provider.GetRequiredService<HardwareWatchdog>()));
+        }
+        else
+        {
+            services.AddSingleton<IFencePet>(provider => new FenceCompanionPet(settings, provider.GetRequiredService<FenceCompanionLauncher>()));
+        }
+
         services.AddHostedService<LeaseKeeper>();
         return services;
     }

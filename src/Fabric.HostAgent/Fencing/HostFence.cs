@@ -9,7 +9,8 @@ namespace Fabric.HostAgent.Fencing;
 /// before it drives anything again. Non-HA VMs keep running and are re-adopted then. The cluster
 /// restarts the HA VMs elsewhere only after the lease's expiry plus a margin, by which time they are dead here.
 /// </summary>
-public sealed partial class HostFence(LeaseGate gate, FenceTargets targets, VmReconciler reconciler, IHypervisor hypervisor, ILogger<HostFence> logger)
+public sealed partial class HostFence(
+    LeaseGate gate, FenceTargets targets, VmReconciler reconciler, IHypervisor hypervisor, IFencePet pet, ILogger<HostFence> logger)
 {
     private static readonly TimeSpan DriverTimeout = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -35,6 +36,7 @@ public sealed partial class HostFence(LeaseGate gate, FenceTargets targets, VmRe
                 await KillIfAliveAsync(vm.Vm, why);
             }
 
+            pet.Fenced();
             LogFenced(logger, victims.Count, gate.EndFence());
         }
         finally

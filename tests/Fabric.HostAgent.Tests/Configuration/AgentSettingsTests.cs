@@ -41,6 +41,7 @@ public sealed class AgentSettingsTests : IDisposable
     [InlineData("Fabric:StoragePools:fast", "relative/path", "Fabric:StoragePools:fast: 'relative/path' is not an absolute folder path")]
     [InlineData("Fabric:GatewayPort", "0", "Fabric:GatewayPort: '0' is not a TCP port")]
     [InlineData("Fabric:Fencing:LeaseTtl", "00:00:00.1", "Fabric:Fencing:LeaseTtl: '00:00:00.1' is not a duration between 00:00:00.300 and 00:05:00")]
+    [InlineData("Fabric:Fencing:Watchdog", "watchdog", "Fabric:Fencing:Watchdog: 'watchdog' is not an absolute device path")]
     [InlineData("Fabric:Fencing:RenewEvery", "00:00:01.5", "Fabric:Fencing:RenewEvery: renewing every 1500 ms is too rare for a lease of 3000 ms")]
     public void Load_BadSetting_OneLineNamingSettingAndFix(string key, string value, string expected)
     {

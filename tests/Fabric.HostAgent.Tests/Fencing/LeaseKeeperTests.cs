@@ -25,7 +25,7 @@ public sealed class LeaseKeeperTests : IAsyncLifetime
         _f = new ReconcileFixture(_time);
         _witness = new ScriptedLeaseWitness(_time);
         var targets = new FenceTargets(_f.Reconciler, []);
-        var fence = new HostFence(_f.Lease, targets, _f.Reconciler, _f.Hypervisor, NullLogger<HostFence>.Instance);
+        var fence = new HostFence(_f.Lease, targets, _f.Reconciler, _f.Hypervisor, _pet, NullLogger<HostFence>.Instance);
         _keeper = new LeaseKeeper(_f.Settings, _witness, _f.Lease, fence, targets, _pet, _f.Heartbeat, _time, NullLogger<LeaseKeeper>.Instance);
     }
 
@@ -88,6 +88,7 @@ public sealed class LeaseKeeperTests : IAsyncLifetime
         Assert.NotEqual(before, _f.Lease.Identity.Incarnation);
         Assert.False(_f.Lease.IsHeld);
         Assert.Empty(_f.Reconciler.Observations());
+        Assert.Equal(1, _pet.Fences);
     }
 
     [Fact]

@@ -7,5 +7,9 @@ public sealed class RecordingFencePet : IFencePet
 {
     public List<(long DeadlineNs, IReadOnlyList<HaVm> Vms)> Pets { get; } = [];
 
+    public int Fences { get; private set; }
+
     public void Pet(long deadlineNs, IReadOnlyList<HaVm> vms) => Pets.Add((deadlineNs, vms));
+
+    public void Fenced() => Fences++;
 }
