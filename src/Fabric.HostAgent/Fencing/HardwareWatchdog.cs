@@ -35,7 +35,6 @@ public sealed partial class HardwareWatchdog(string device, ILogger<HardwareWatc
                 return;
             }
 
-
             _open.WriteByte((byte)'V');
             _open.Dispose();
             _open = null;
