@@ -7,7 +7,8 @@ namespace Fabric.HostAgent.Fencing;
 /// still matches: a reused pid is never hit). It lives while its agent does, and after it only as
 /// long as something is left to fence.
 /// </summary>
-public sealed partial class FenceCompanion(string dataDirectory, int launchingAgentPid, ILogger<FenceCompanion> logger)
+/// <param name="launcher">The agent that started the companion (pid and start time); a pet names the agent that wrote it, which may be an earlier one.</param>
+public sealed partial class FenceCompanion(string dataDirectory, FencedProcess launcher, ILogger<FenceCompanion> logger)
 {
     public static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(100);
 
@@ -16,7 +17,7 @@ public sealed partial class FenceCompanion(string dataDirectory, int launchingAg
     /// <summary>Runs until the agent is gone and nothing is left to fence.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        LogStarted(logger, dataDirectory, launchingAgentPid);
+        LogStarted(logger, dataDirectory, launcher.Pid);
         using var timer = new PeriodicTimer(PollEvery);
         while (Look())
         {
@@ -37,7 +38,8 @@ public sealed partial class FenceCompanion(string dataDirectory, int launchingAg
             due = false;
         }
 
-        var agentAlive = pet is null ? PosixProcesses.Exists(launchingAgentPid) : ProcessStartTime.Matches(pet.AgentPid, pet.AgentStartTime);
+        var agentAlive = ProcessStartTime.Matches(launcher.Pid, launcher.StartTime)
+            || (pet is not null && ProcessStartTime.Matches(pet.AgentPid, pet.AgentStartTime));
         return agentAlive || (due && pet!.Processes.Any(p => ProcessStartTime.Matches(p.Pid, p.StartTime)));
     }
 

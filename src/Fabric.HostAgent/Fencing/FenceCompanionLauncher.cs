@@ -13,6 +13,9 @@ public sealed partial class FenceCompanionLauncher(AgentSettings settings, TimeP
 {
     /// <summary>How long a just-started companion has to write its pid before another is started.</summary>
     private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(5);
+    private readonly long _startTime = ProcessStartTime.Read(Environment.ProcessId)
+        ?? throw new InvalidOperationException("cannot read this process's start time from /proc; fencing needs Linux /proc");
+
     private long? _launchedAt;
 
     public void EnsureRunning()
@@ -42,6 +45,7 @@ public sealed partial class FenceCompanionLauncher(AgentSettings settings, TimeP
         info.ArgumentList.Add(FenceCompanionProgram.Flag);
         info.ArgumentList.Add($"--Fabric:DataDir={settings.DataDirectory}");
         info.ArgumentList.Add($"--Fabric:Fencing:AgentPid={Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
+        info.ArgumentList.Add($"--Fabric:Fencing:AgentStartTime={_startTime.ToString(CultureInfo.InvariantCulture)}");
         using var companion = Process.Start(info) ?? throw new InvalidOperationException($"could not start the fence companion ({host})");
         companion.StandardInput.Close();
         companion.StandardOutput.Close();

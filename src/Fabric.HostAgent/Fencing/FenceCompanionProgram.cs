@@ -5,7 +5,7 @@ namespace Fabric.HostAgent.Fencing;
 
 /// <summary>
 /// The agent binary's <c>--fence-companion</c> mode: <c>fabric-agent --fence-companion --Fabric:DataDir=DIR
-/// --Fabric:Fencing:AgentPid=PID</c>. It leaves the agent's session (so signals to the agent's process
+/// --Fabric:Fencing:AgentPid=PID --Fabric:Fencing:AgentStartTime=TICKS</c>. It leaves the agent's session (so signals to the agent's process
 /// group miss it), writes to <c>&lt;data&gt;/fence-companion.log</c>, and runs only once per data folder
 /// (an exclusive lock on <c>fence.lock</c>; its pid in <c>fence-companion.pid</c>).
 /// </summary>
@@ -17,9 +17,11 @@ public static class FenceCompanionProgram
     {
         var config = new ConfigurationBuilder().AddCommandLine([.. args.Where(a => a != Flag)]).Build();
         if (config["Fabric:DataDir"] is not { Length: > 0 } dataDirectory
-            || !int.TryParse(config["Fabric:Fencing:AgentPid"], CultureInfo.InvariantCulture, out var agentPid))
+            || !int.TryParse(config["Fabric:Fencing:AgentPid"], CultureInfo.InvariantCulture, out var agentPid)
+            || !long.TryParse(config["Fabric:Fencing:AgentStartTime"], CultureInfo.InvariantCulture, out var agentStartTime))
         {
-            await Console.Error.WriteLineAsync("fabric-agent --fence-companion: cannot start: pass --Fabric:DataDir=<agent data folder> and --Fabric:Fencing:AgentPid=<agent pid>.");
+            await Console.Error.WriteLineAsync("fabric-agent --fence-companion: cannot start: pass --Fabric:DataDir=<agent data folder>, "
+                + "--Fabric:Fencing:AgentPid=<agent pid> and --Fabric:Fencing:AgentStartTime=<field 22 of its /proc/<pid>/stat>.");
             return 2;
         }
 
@@ -49,7 +51,7 @@ public static class FenceCompanionProgram
                 o.SingleLine = true;
                 o.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
             }));
-            await new FenceCompanion(dataDirectory, agentPid, loggers.CreateLogger<FenceCompanion>()).RunAsync(CancellationToken.None);
+            await new FenceCompanion(dataDirectory, new FencedProcess("agent", agentPid, agentStartTime), loggers.CreateLogger<FenceCompanion>()).RunAsync(CancellationToken.None);
             File.Delete(pidPath);
         }
 

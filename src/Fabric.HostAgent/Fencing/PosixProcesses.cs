@@ -10,9 +10,6 @@ public static partial class PosixProcesses
     /// <summary>Sends SIGKILL; false when the process is already gone.</summary>
     public static bool Kill(int pid) => KillNative(pid, SigKill) == 0;
 
-    /// <summary>True when a process with this pid exists (a zombie counts until reaped).</summary>
-    public static bool Exists(int pid) => KillNative(pid, 0) == 0 || Marshal.GetLastPInvokeError() == 1; // EPERM: exists, not ours
-
     /// <summary>Leaves the caller's session and process group, so signals to the agent's group never reach it.</summary>
     public static void NewSession() => _ = SetSid();
 

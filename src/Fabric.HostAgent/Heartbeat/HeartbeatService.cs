@@ -92,6 +92,11 @@ public sealed partial class HeartbeatService(
     /// </summary>
     private async Task StandDownAsync(string why, string incarnation, bool heldWhenSent, CancellationToken stoppingToken)
     {
+        if (lease.Identity.Incarnation != incarnation)
+        {
+            return; // the answer to an incarnation this agent already left behind in a fence
+        }
+
         if (_standDown != why)
         {
             _standDown = why;
@@ -105,7 +110,7 @@ public sealed partial class HeartbeatService(
             }
         }
 
-        if (heldWhenSent && lease.Identity.Incarnation == incarnation && lease.BelievedHeld)
+        if (heldWhenSent && lease.BelievedHeld)
         {
             await fence.FenceAsync($"the cluster told this incarnation to stand down: {why}", stoppingToken);
         }

@@ -37,9 +37,15 @@ public sealed class FenceCompanionTests : IAsyncLifetime
     private async Task<ChildProcess> StartCompanionAsync(params FencedProcess[] processes)
     {
         Pet(MonotonicClock.NowNs() + FarAway, processes);
-        var companion = ChildProcess.StartDotnet(RepositoryPaths.AgentDll,
-            ["--fence-companion", $"--Fabric:DataDir={_dataDir}", $"--Fabric:Fencing:AgentPid={_agent.Pid}"],
-            Path.Combine(_dataDir, $"companion-{_companions.Count}.out"));
+        return await LaunchCompanionAsync();
+    }
+
+    private string[] CompanionArguments =>
+        ["--fence-companion", $"--Fabric:DataDir={_dataDir}", $"--Fabric:Fencing:AgentPid={_agent.Pid}", $"--Fabric:Fencing:AgentStartTime={_agent.StartTime}"];
+
+    private async Task<ChildProcess> LaunchCompanionAsync()
+    {
+        var companion = ChildProcess.StartDotnet(RepositoryPaths.AgentDll, CompanionArguments, Path.Combine(_dataDir, $"companion-{_companions.Count}.out"));
         _companions.Add(companion);
         var pidFile = Path.Combine(_dataDir, "fence-companion.pid");
         await Eventually.MatchAsync(() => Task.FromResult(File.Exists(pidFile) ? File.ReadAllText(pidFile).Trim() : ""),
@@ -127,11 +133,28 @@ public sealed class FenceCompanionTests : IAsyncLifetime
     {
         var first = await StartCompanionAsync();
 
-        var second = ChildProcess.StartDotnet(RepositoryPaths.AgentDll,
-            ["--fence-companion", $"--Fabric:DataDir={_dataDir}", $"--Fabric:Fencing:AgentPid={_agent.Pid}"], Path.Combine(_dataDir, "second.out"));
+        var second = ChildProcess.StartDotnet(RepositoryPaths.AgentDll, CompanionArguments, Path.Combine(_dataDir, "second.out"));
         _companions.Add(second);
 
         Assert.Equal(0, await second.WaitForExitAsync(Deadline));
         Assert.False(first.HasExited);
+    }
+
+    [Fact]
+    public async Task PetOfAnEarlierDeadAgent_CompanionStaysWhileTheAgentThatStartedItLives()
+    {
+        using (var earlierAgent = new SleepingProcess())
+        {
+            FencePetFile.Write(_dataDir, new FencePet(earlierAgent.Pid, earlierAgent.StartTime, MonotonicClock.NowNs(), []));
+            earlierAgent.Kill();
+        }
+
+        var companion = await LaunchCompanionAsync();
+        await Eventually.MatchAsync(() => Task.FromResult(FencePetFile.Read(_dataDir)?.Done ?? false), done => done, Deadline, "the companion to act on the lapsed pet");
+
+        Assert.False(companion.HasExited, $"the companion left its live agent unguarded; its log:\n{CompanionLog}");
+
+        _agent.Kill();
+        Assert.Equal(0, await companion.WaitForExitAsync(Deadline));
     }
 }
