@@ -45,7 +45,11 @@ public sealed partial class FenceCompanion(string dataDirectory, FencedProcess l
 
     private void Fence(FencePet pet)
     {
-        LogFencing(logger, pet.AgentPid, pet.Processes.Count);
+        if (pet.Processes.Count > 0)
+        {
+            LogFencing(logger, pet.AgentPid, pet.Processes.Count);
+        }
+
         foreach (var process in pet.Processes)
         {
             if (ProcessStartTime.Matches(process.Pid, process.StartTime) && PosixProcesses.Kill(process.Pid))
