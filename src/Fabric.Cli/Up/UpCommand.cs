@@ -64,19 +64,6 @@ internal static class UpCommand
         {
             dataDirectory, inMemory, driver, port, hostName, hosts, silos,
         };
-        up.Validators.Add(result =>
-        {
-            if (result.GetValue(inMemory) && result.GetValue(silos) > 1)
-            {
-                result.AddError($"--silos {result.GetValue(silos)} needs Redis: in-memory silos keep their state to themselves and cannot form one cluster; drop --in-memory, or use --silos 1");
-            }
-
-            var count = result.GetValue(hosts);
-            if (count > 1 && result.GetValue(hostName) is { } prefix && HostNames.Validate($"{prefix}-{count}") is { } problem)
-            {
-                result.AddError($"--host-name with --hosts {count} names the hosts {prefix}-1..{prefix}-{count}: {problem}");
-            }
-        });
         up.SetAction((parseResult, cancellationToken) =>
         {
             var settings = new UpSettings(
@@ -87,6 +74,12 @@ internal static class UpCommand
                 parseResult.GetValue(hostName),
                 parseResult.GetValue(hosts),
                 parseResult.GetValue(silos));
+            if (settings.Problem() is { } problem)
+            {
+                context.Stderr.WriteLine($"fabric up: {problem}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
             return new UpRunner(context, settings).RunAsync(cancellationToken);
         });
         return up;

@@ -13,6 +13,22 @@ internal sealed record UpSettings(string? DataDirectory, bool InMemory, string D
     public const int MaxHosts = 16;
     public const int MaxSilos = 5;
 
+    /// <summary>What is wrong with this combination of options (each one alone was already checked), or null.</summary>
+    public string? Problem()
+    {
+        if (InMemory && Silos > 1)
+        {
+            return $"--silos {Silos} needs Redis: in-memory silos keep their state to themselves and cannot form one cluster; drop --in-memory, or use --silos 1";
+        }
+
+        if (Hosts > 1 && HostName is { } prefix && Contracts.Validation.HostNames.Validate($"{prefix}-{Hosts}") is { } problem)
+        {
+            return $"--host-name with --hosts {Hosts} names the hosts {prefix}-1..{prefix}-{Hosts}: {problem}";
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// One host: --host-name, else the name the agent picks itself (the machine's name, lowercased).
     /// Several: <c>host-1</c>.. <c>host-N</c>, or <c>NAME-1</c>.. with --host-name NAME.
