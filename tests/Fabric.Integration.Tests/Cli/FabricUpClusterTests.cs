@@ -27,7 +27,7 @@ public sealed class FabricUpClusterTests : IDisposable
     private string ClusterFile => Path.Combine(DataDirectory, "cluster.json");
 
     [Fact]
-    public async Task UpTwoHosts_BothReadyEachInItsOwnNamespace_ClusterFileDescribesThem_StopRemovesNamespacesAndFile()
+    public async Task UpTwoHosts_BothReadyEachInItsOwnNamespace_OneCanBeCutOffAndOneKilled_StopRemovesNamespacesAndClusterFile()
     {
         Assert.True(Environment.IsPrivilegedProcess && File.Exists("/usr/sbin/ip"), "this test needs root and iproute2: it checks the hosts' network namespaces");
         var port = FreePort.Next();
@@ -67,6 +67,19 @@ public sealed class FabricUpClusterTests : IDisposable
         Assert.NotEqual(agentNetworks[0], agentNetworks[1]);
         Assert.DoesNotContain(NetworkNamespaceOf(Environment.ProcessId), agentNetworks);
         Assert.Contains("fabric-host-1", await IpAsync("netns", "list"));
+
+        // Cut host-1 off: its heartbeats stop reaching the silo, while host-2's still do.
+        Assert.Equal("", await IpAsync("link", "set", "fv-1", "down"));
+        await Eventually.MatchAsync(() => TryGetHostsAsync(port), listed => listed?.Single(host => host.Name == "host-1").State == HostState.Unreachable,
+            TimeSpan.FromMinutes(1), "host-1 to turn Unreachable once its veth is down");
+        Assert.Equal(HostState.Ready, (await GetHostsAsync(port)).Single(host => host.Name == "host-2").State);
+
+        // Kill host-2's agent: `fabric up` says so and keeps running.
+        Process.GetProcessById(hosts[1].GetProperty("agentPid").GetInt32()).Kill();
+        await Eventually.MatchAsync(() => Task.FromResult(up.Output),
+            output => output.Contains("agent host-2 exited (signal KILL); the cluster will treat host-2 as failed", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "fabric up to report that host-2's agent died");
+        Assert.False(up.HasExited, $"fabric up keeps running when an agent dies:\n{up.Output}");
 
         StopUp(up);
         Assert.Equal(0, await up.WaitForExitAsync(TimeSpan.FromMinutes(2)));

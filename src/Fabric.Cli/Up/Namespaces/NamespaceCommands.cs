@@ -46,6 +46,20 @@ internal static class NamespaceCommands
         return commands;
     }
 
+    /// <summary>
+    /// The root-side veths (<c>fv-&lt;index&gt;</c>) in <c>ip -o link show</c> output (<c>12: fv-1@if11: &lt;...&gt;</c>).
+    /// A veth normally goes with its namespace, but the kernel tears namespaces down in the background,
+    /// and one held open elsewhere keeps its veth: such a leftover would block creating the same name.
+    /// </summary>
+    public static IReadOnlyList<string> FabricVeths(string linkListOutput) =>
+    [
+        .. linkListOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(':', 3))
+            .Where(fields => fields.Length == 3)
+            .Select(fields => fields[1].Trim().Split('@')[0])
+            .Where(name => name.StartsWith(NetworkPlan.VethPrefix, StringComparison.Ordinal)),
+    ];
+
     /// <summary>The names in <c>ip netns list</c> output (<c>fabric-host-1 (id: 0)</c>) that are Fabric's.</summary>
     public static IReadOnlyList<string> FabricNamespaces(string netnsListOutput) =>
     [

@@ -2,7 +2,7 @@ namespace Fabric.Cli.Up.Namespaces;
 
 /// <summary>
 /// Builds and removes the network namespaces of a <see cref="NetworkPlan"/>. At start, a previous
-/// run's leftovers (namespaces named <c>fabric-*</c> and the bridge, after `fabric up` was SIGKILLed)
+/// run's leftovers (namespaces named <c>fabric-*</c>, the bridge and <c>fv-*</c> veths, after `fabric up` was SIGKILLed)
 /// are removed first; a namespace that still has processes in it belongs to a running `fabric up`
 /// (or its survivors) and is not touched: the start is refused, naming the processes.
 /// </summary>
@@ -28,6 +28,12 @@ internal static class NetworkNamespaces
         foreach (var command in NamespaceCommands.Delete(leftovers, await BridgeExistsAsync()))
         {
             await RunAsync(command);
+        }
+
+        // What is already gone by the time it is deleted is fine: a veth may vanish with its namespace meanwhile.
+        foreach (var veth in NamespaceCommands.FabricVeths((await RunAsync(["-o", "link", "show"])).Output))
+        {
+            await IpTool.RunAsync(["link", "delete", veth]);
         }
 
         foreach (var command in NamespaceCommands.Create(plan))

@@ -41,6 +41,20 @@ public sealed class NamespaceCommandsTests
     }
 
     [Fact]
+    public void FabricVeths_OnlyRootSidesNamedFvDash()
+    {
+        const string listed = """
+            1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT
+            4: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1400 qdisc pfifo_fast state UP mode DEFAULT
+            12: fv-1@if11: <BROADCAST,MULTICAST> mtu 1500 qdisc noop master fabric-br0 state DOWN
+            14: fv-12@if13: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN
+            15: fvx: <BROADCAST> mtu 1500 qdisc noop state DOWN
+            """;
+
+        Assert.Equal(["fv-1", "fv-12"], NamespaceCommands.FabricVeths(listed));
+    }
+
+    [Fact]
     public void FabricNamespaces_OnlyThoseNamedFabricDash()
     {
         const string listed = "fabric-host-2 (id: 1)\nfabric-host-1 (id: 0)\nblue\nfabricated (id: 3)\n";
