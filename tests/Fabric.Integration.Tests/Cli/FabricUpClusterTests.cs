@@ -88,6 +88,9 @@ public sealed class FabricUpClusterTests : IDisposable
         Assert.DoesNotContain("fabric-host-1", namespacesLeft, StringComparison.Ordinal);
         Assert.DoesNotContain("fabric-host-2", namespacesLeft, StringComparison.Ordinal);
         Assert.Contains("does not exist", await IpAsync("link", "show", "fabric-br0"), StringComparison.Ordinal);
+        var linksLeft = await IpAsync("-o", "link", "show");
+        Assert.DoesNotContain(" fv-1@", linksLeft, StringComparison.Ordinal);
+        Assert.DoesNotContain(" fv-2@", linksLeft, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,8 +136,17 @@ public sealed class FabricUpClusterTests : IDisposable
         Path.Combine(_directory, "up.log"),
         new Dictionary<string, string> { ["FABRIC_HOME"] = RepositoryPaths.Root, ["XDG_CONFIG_HOME"] = Path.Combine(_directory, "config") });
 
+    // Assert.Fail, not an exception the wait retries on: a `fabric up` that exited will not come up later.
     private static Task WaitForBannerAsync(ChildProcess up) => Eventually.MatchAsync(
-        () => up.HasExited ? throw new InvalidOperationException($"fabric up exited {up.ExitCode}:\n{up.Output}") : Task.FromResult(up.Output),
+        () =>
+        {
+            if (up.HasExited)
+            {
+                Assert.Fail($"fabric up exited {up.ExitCode}:\n{up.Output}");
+            }
+
+            return Task.FromResult(up.Output);
+        },
         output => output.Contains("Fabric is up.", StringComparison.Ordinal), UpDeadline, "fabric up to say the cluster is up");
 
     // Ctrl-C; SIGTERM (which `fabric up` treats the same) when this test runs in the background of a shell, where SIGINT is ignored.

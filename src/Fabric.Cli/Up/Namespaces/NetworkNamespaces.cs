@@ -42,13 +42,19 @@ internal static class NetworkNamespaces
         }
     }
 
-    /// <summary>Removes this run's namespaces and the bridge; what is already gone is skipped, and a failure is reported, not thrown.</summary>
+    /// <summary>
+    /// Removes this run's veths, namespaces and the bridge; what is already gone is skipped, and a failure is
+    /// reported, not thrown. The veths go first and explicitly: a namespace whose host was cut off can outlive
+    /// its processes for minutes (the kernel keeps it for their orphaned TCP connections), and its veth with it.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> DeleteAsync(NetworkPlan plan)
     {
+        var existingVeths = NamespaceCommands.FabricVeths((await IpTool.RunAsync(["-o", "link", "show"])).Output);
         var existing = NamespaceCommands.FabricNamespaces((await IpTool.RunAsync(["netns", "list"])).Output);
         var ours = plan.Hosts.Select(host => host.Namespace).OfType<string>().Where(existing.Contains);
+        var veths = plan.Hosts.Select(host => host.Veth).OfType<string>().Where(existingVeths.Contains).Select(veth => new[] { "link", "delete", veth });
         var problems = new List<string>();
-        foreach (var command in NamespaceCommands.Delete(ours, await BridgeExistsAsync()))
+        foreach (var command in veths.Concat(NamespaceCommands.Delete(ours, await BridgeExistsAsync())))
         {
             var result = await IpTool.RunAsync(command);
             if (result.ExitCode != 0)
