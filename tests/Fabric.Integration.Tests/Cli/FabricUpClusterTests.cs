@@ -94,6 +94,28 @@ public sealed class FabricUpClusterTests : IDisposable
     }
 
     [Fact]
+    public async Task UpTwoHostsInMemory_AgentsInTheirNamespacesReachTheSiloOnTheBridge()
+    {
+        Assert.True(Environment.IsPrivilegedProcess && File.Exists("/usr/sbin/ip"), "this test needs root and iproute2: it checks the hosts' network namespaces");
+        var port = FreePort.Next();
+        await using var up = StartUp(port, "--hosts", "2", "--in-memory");
+        await WaitForBannerAsync(up);
+
+        using (var cluster = JsonDocument.Parse(await File.ReadAllTextAsync(ClusterFile)))
+        {
+            Assert.True(cluster.RootElement.GetProperty("namespaces").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, cluster.RootElement.GetProperty("redis").ValueKind);
+        }
+
+        var listed = await GetHostsAsync(port);
+        Assert.Equal(["host-1", "host-2"], listed.Select(host => host.Name).Order());
+        Assert.All(listed, host => Assert.Equal(HostState.Ready, host.State));
+
+        StopUp(up);
+        Assert.Equal(0, await up.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+    }
+
+    [Fact]
     public async Task UpTwoSilos_BothInTheMembership_KillingTheSecondLeavesTheApiOnTheFirstAndUpRunning()
     {
         var port = FreePort.Next();
