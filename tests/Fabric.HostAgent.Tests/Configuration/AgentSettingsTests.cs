@@ -40,6 +40,7 @@ public sealed class AgentSettingsTests : IDisposable
     [InlineData("Fabric:HeartbeatInterval", "soon", "Fabric:HeartbeatInterval: 'soon' is not a duration")]
     [InlineData("Fabric:StoragePools:fast", "relative/path", "Fabric:StoragePools:fast: 'relative/path' is not an absolute folder path")]
     [InlineData("Fabric:GatewayPort", "0", "Fabric:GatewayPort: '0' is not a TCP port")]
+    [InlineData("Fabric:GatewayAddress", "silo-1", "Fabric:GatewayAddress: 'silo-1' is not an IP address")]
     [InlineData("Fabric:Fencing:LeaseTtl", "00:00:00.1", "Fabric:Fencing:LeaseTtl: '00:00:00.1' is not a duration between 00:00:00.300 and 00:05:00")]
     [InlineData("Fabric:Fencing:Watchdog", "watchdog", "Fabric:Fencing:Watchdog: 'watchdog' is not an absolute device path")]
     [InlineData("Fabric:Fencing:RenewEvery", "00:00:01.5", "Fabric:Fencing:RenewEvery: renewing every 1500 ms is too rare for a lease of 3000 ms")]
@@ -58,6 +59,13 @@ public sealed class AgentSettingsTests : IDisposable
 
         Assert.Equal(new FencingSettings(TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(2)), settings.Fencing);
         Assert.Equal(TimeSpan.FromSeconds(3), settings.Fencing.RenewTimeout);
+    }
+
+    [Fact]
+    public void Load_GatewayAddress_LoopbackUnlessGiven()
+    {
+        Assert.Equal(System.Net.IPAddress.Loopback, AgentSettings.Load(Config()).GatewayAddress);
+        Assert.Equal(System.Net.IPAddress.Parse("198.18.0.1"), AgentSettings.Load(Config(("Fabric:GatewayAddress", "198.18.0.1"))).GatewayAddress);
     }
 
     [Fact]
