@@ -24,4 +24,7 @@ public sealed partial class HostGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Host {HostName} is back: incarnation {Incarnation} took lease generation {Generation} after the host was declared dead")]
     private static partial void LogBackAfterFence(ILogger logger, string hostName, string incarnation, long generation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Host {HostName}: could not read its lease on activation ({Reason}); its state follows its heartbeats until one reads the lease")]
+    private static partial void LogLeaseUnread(ILogger logger, string hostName, string reason);
 }

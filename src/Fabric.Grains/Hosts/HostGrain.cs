@@ -101,6 +101,22 @@ public sealed partial class HostGrain(
         return new HeartbeatReply(info.State, [.. record.Assignments.Values], PendingTasks());
     }
 
+    /// <summary>Reads the lease at once, so the host's state is right from the first call of a new activation.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _lease = await leases.ReadAsync(Name, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The witness is away: the state derives from heartbeats until a heartbeat reads the lease.
+            LogLeaseUnread(logger, Name, ex.Message);
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     public Task<HostInfo?> GetInfo() =>
         Task.FromResult(state.RecordExists ? Describe(time.GetUtcNow()) : null);
 

@@ -5,6 +5,8 @@ namespace Fabric.Grains.Hosts;
 
 /// <summary>
 /// Derives a host's state from what is stored, its lease and when its lease holder last heartbeated.
+/// Fenced only when the witness says so: a lease not read yet (a grain just reactivated, Redis away)
+/// never makes a host Fenced, since that would let its VMs be started elsewhere while they may still run.
 /// Derived on every read rather than stored, so a host whose agent died turns Unreachable without any
 /// timer firing.
 /// </summary>
@@ -14,7 +16,7 @@ public static class HostStatePolicy
         HostRecord record, LeaseRecord? lease, DateTimeOffset? lastHeartbeat, DateTimeOffset now, TimeSpan unreachableAfter)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (IsFenced(record, lease))
+        if (lease is { IsFenced: true })
         {
             return (HostState.Fenced,
                 $"declared dead at {record.FencedAt:u} when its lease lapsed; its HA VMs were restarted elsewhere. It returns when its agent takes a new lease (restart fabric-agent on it)");
@@ -43,12 +45,5 @@ public static class HostStatePolicy
         }
 
         return (HostState.Ready, "heartbeating");
-    }
-
-    /// <summary>Declared dead, and no agent took the lease since.</summary>
-    public static bool IsFenced(HostRecord record, LeaseRecord? lease)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.FencedGeneration > 0 && (lease is null || lease.Generation <= record.FencedGeneration);
     }
 }

@@ -83,6 +83,23 @@ public sealed class RedisLeaseWitness(ConfigurationOptions options, string key =
         return new LeaseRecord(parts[0], parts[1], Number(parts[2]), Number(parts[3]), Number(parts[4]), Number(parts[5]));
     }
 
+    /// <summary>
+    /// The connection's options, made to come back fast: a lease lives a few seconds, so after Redis
+    /// restarts the connection must be back within a fraction of it (seen: with the defaults, over 3 s,
+    /// and every agent fenced itself on a 0.3 s restart). It checks its health every 200 ms and
+    /// reconnects every 100 ms until it is back.
+    /// </summary>
+    public static ConfigurationOptions ForLeases(ConfigurationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var leases = options.Clone();
+        leases.AbortOnConnectFail = false;
+        leases.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+        leases.ReconnectRetryPolicy = new LinearRetry(100);
+        leases.ConnectTimeout = 1000;
+        return leases;
+    }
+
     private async Task<IDatabase> DatabaseAsync(CancellationToken cancellationToken)
     {
         if (_connection is { } ready)
@@ -93,7 +110,7 @@ public sealed class RedisLeaseWitness(ConfigurationOptions options, string key =
         await _connecting.WaitAsync(cancellationToken);
         try
         {
-            _connection ??= await ConnectionMultiplexer.ConnectAsync(options.Clone());
+            _connection ??= await ConnectionMultiplexer.ConnectAsync(ForLeases(options));
             return _connection.GetDatabase();
         }
         finally

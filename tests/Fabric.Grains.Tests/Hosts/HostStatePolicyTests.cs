@@ -48,4 +48,12 @@ public sealed class HostStatePolicyTests
         var lease = new LeaseRecord("new", "t", 0, 1, 5, 4);
         Assert.Equal(HostState.Ready, HostStatePolicy.Evaluate(record, lease, Now, Now, Limit).State);
     }
+
+    [Fact]
+    public void Evaluate_FencedOnceButTheLeaseIsNotKnown_IsNeverFenced_ButMayBeRunning()
+    {
+        // A host grain reactivated on another silo before it read the lease: Fenced would let its VMs start elsewhere.
+        var record = new HostRecord { FencedGeneration = 4, FencedAt = Now.AddMinutes(-5), Capabilities = Fabric.Testing.Orleans.SampleHosts.Capabilities() };
+        Assert.Equal(HostState.Unreachable, HostStatePolicy.Evaluate(record, null, Now.AddSeconds(-30), Now, Limit).State);
+    }
 }
