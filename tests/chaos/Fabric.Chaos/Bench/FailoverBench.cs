@@ -1,0 +1,6 @@
+namespace Fabric.Chaos.Bench;
+
+public static class FailoverBench
+{
+    public static Task<int> RunAsync(string[] args) => Task.FromResult(args.Length);
+}
