@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Fabric.Chaos.Bench;
+
+/// <summary>The benchmark's command line: <c>--real-trials N --simulated-trials N --soak-minutes M --boots N --vms N --out FILE --short</c>.</summary>
+public sealed record BenchOptions(int RealTrials, int SimulatedTrials, double SoakMinutes, int Boots, int Vms, string Out, bool Short)
+{
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions(21, 210, 10, 3, 3, "bench/results/failover.json", Short: false);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : "";
+            options = args[i] switch
+            {
+                "--real-trials" => options with { RealTrials = Number(args[i], value) },
+                "--simulated-trials" => options with { SimulatedTrials = Number(args[i], value) },
+                "--soak-minutes" => options with { SoakMinutes = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--boots" => options with { Boots = Number(args[i], value) },
+                "--vms" => options with { Vms = Number(args[i], value) },
+                "--out" => options with { Out = value },
+                "--short" => options with { Short = true },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --real-trials N --simulated-trials N --soak-minutes M --boots N --vms N --out FILE --short"),
+            };
+            if (args[i] != "--short")
+            {
+                i++;
+            }
+        }
+
+        return options;
+    }
+
+    private static int Number(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"{option} takes a whole number, not '{value}'");
+}
