@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Fabric.Chaos.Bench;
 
-/// <summary>The benchmark's command line: <c>--real-trials N --simulated-trials N --soak-minutes M --boots N --vms N --out FILE --short</c>.</summary>
-public sealed record BenchOptions(int RealTrials, int SimulatedTrials, double SoakMinutes, int Boots, int Vms, string Out, bool Short)
+/// <summary>
+/// The benchmark's command line: <c>--real-trials N --simulated-trials N --soak-minutes M --boots N --vms N --out FILE --short</c>,
+/// and <c>--attach CLUSTER_JSON</c> to use a cluster already running (its driver: <c>--driver</c>) instead of starting one per driver.
+/// </summary>
+public sealed record BenchOptions(int RealTrials, int SimulatedTrials, double SoakMinutes, int Boots, int Vms, string Out, bool Short, string? Attach = null, string Driver = "qemu")
 {
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -20,7 +23,9 @@ public sealed record BenchOptions(int RealTrials, int SimulatedTrials, double So
                 "--vms" => options with { Vms = Number(args[i], value) },
                 "--out" => options with { Out = value },
                 "--short" => options with { Short = true },
-                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --real-trials N --simulated-trials N --soak-minutes M --boots N --vms N --out FILE --short"),
+                "--attach" => options with { Attach = value },
+                "--driver" => options with { Driver = value is "qemu" or "simulated" ? value : throw new ArgumentException($"--driver is qemu or simulated, not '{value}'") },
+                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --real-trials N --simulated-trials N --soak-minutes M --boots N --vms N --out FILE --short --attach CLUSTER_JSON --driver qemu|simulated"),
             };
             if (args[i] != "--short")
             {

@@ -40,6 +40,7 @@ public static class BootMeasurement
         {
             await cluster.Api.PowerAsync(name, PowerAction.Stop);
             await Testing.Waiting.Eventually.MatchAsync(() => Task.FromResult(Live(cluster, name)), n => n == 0, Deadline, $"VM {name}'s QEMU to end after stop");
+            await Testing.Waiting.Eventually.MatchAsync(() => cluster.Api.GetVmAsync(name), vm => vm?.Observed == VmStatus.Stopped, Deadline, $"VM {name} to be reported Stopped");
             await cluster.Api.DeleteVmAsync(name);
         }
     }

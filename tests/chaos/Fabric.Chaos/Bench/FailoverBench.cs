@@ -27,12 +27,17 @@ public static class FailoverBench
         var status = 0;
         try
         {
-            if (options.RealTrials > 0 || options.SoakMinutes > 0 || options.Boots > 0)
+            if (options.Attach is { } clusterJson)
+            {
+                await using var attached = ClusterUnderTest.Attach(clusterJson, work, options.Driver);
+                soak = await RunOnAsync(attached, options, options.Driver == "qemu" ? options.RealTrials : options.SimulatedTrials, trials, boots, log);
+            }
+            else if (options.RealTrials > 0 || options.SoakMinutes > 0 || options.Boots > 0)
             {
                 soak = await RunClusterAsync(Path.Combine(work, "qemu"), "qemu", options, options.RealTrials, trials, boots, log);
             }
 
-            if (options.SimulatedTrials > 0)
+            if (options.Attach is null && options.SimulatedTrials > 0)
             {
                 await RunClusterAsync(Path.Combine(work, "simulated"), "simulated", options, options.SimulatedTrials, trials, boots, log);
             }
@@ -54,6 +59,13 @@ public static class FailoverBench
     {
         await log.WriteLineAsync($"== {driver}: starting fabric up --hosts 3 --silos 3 in {directory}");
         await using var cluster = await ClusterUnderTest.StartAsync(new ClusterOptions(directory, Driver: driver));
+        return await RunOnAsync(cluster, options, trialCount, trials, boots, log);
+    }
+
+    private static async Task<SoakRun.Result?> RunOnAsync(
+        ClusterUnderTest cluster, BenchOptions options, int trialCount, List<TrialResult> trials, List<double> boots, TextWriter log)
+    {
+        var driver = cluster.Driver;
         using var watching = new CancellationTokenSource();
         var watcher = cluster.Watcher.RunAsync(watching.Token);
         try

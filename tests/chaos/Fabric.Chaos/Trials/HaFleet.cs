@@ -9,14 +9,20 @@ public static class HaFleet
 {
     public const string Iso = "chaos-test-guest.iso";
 
-    /// <summary>Creates and starts <paramref name="count"/> HA VMs (restart policy on-failure, as <c>--ha</c>); returns their names.</summary>
+    /// <summary>
+    /// Creates and starts <paramref name="count"/> HA VMs (restart policy on-failure, as <c>--ha</c>); returns their names.
+    /// VMs of those names already there (a cluster the harness attached to and used before) are kept.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> CreateAsync(ClusterUnderTest cluster, int count, string prefix = "chaos-ha")
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var names = Enumerable.Range(1, count).Select(i => $"{prefix}-{i}").ToList();
         foreach (var name in names)
         {
-            await cluster.Api.CreateVmAsync(Request(cluster, name, ha: true));
+            if (await cluster.Api.GetVmAsync(name) is null)
+            {
+                await cluster.Api.CreateVmAsync(Request(cluster, name, ha: true));
+            }
         }
 
         return names;

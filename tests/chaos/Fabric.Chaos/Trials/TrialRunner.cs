@@ -46,11 +46,24 @@ public sealed class TrialRunner(ClusterUnderTest cluster, IReadOnlyList<string> 
         await fault.HealAsync(cluster, target);
         try
         {
-            await SteadyState.WaitAsync(cluster, vms, SettleDeadline);
+            // An agent that learns it was fenced may stand down and exit once it runs again; a real host's
+            // service manager would start it again, and so does the harness.
+            await Testing.Waiting.Eventually.MatchAsync(
+                () =>
+                {
+                    foreach (var host in cluster.HostNames.Where(h => !Alive(cluster.AgentPid(h))))
+                    {
+                        observation.Notes.Add($"the agent of {host} had exited after the fault was undone; started again");
+                        cluster.RestartAgent(host);
+                    }
+
+                    return SteadyState.ProblemAsync(cluster, vms);
+                },
+                problem => problem is null, SettleDeadline, "the cluster to be whole again after the fault was undone");
         }
         catch (TimeoutException e)
         {
-            observation.Notes.Add("the cluster was not whole again after the fault was undone: " + e.Message);
+            observation.Notes.Add(e.Message);
         }
 
         await observation.CheckFencingAsync(t0);
@@ -62,6 +75,8 @@ public sealed class TrialRunner(ClusterUnderTest cluster, IReadOnlyList<string> 
             [.. observation.Restarted.Values], [.. observation.AgentAnswered.Values], doubles,
             [.. victims.Where(v => !observation.Restarted.ContainsKey(v))], [.. observation.FalseFailovers], disturbed, observation.Notes);
     }
+
+    private static bool Alive(int pid) => ProcFileSystem.Read(pid) is { IsLive: true };
 
     /// <summary>Each VM's host and (qemu) its one QEMU process, so a VM that was touched shows as a change.</summary>
     private async Task<Dictionary<string, VmPlace>> PlacementAsync()
