@@ -1,5 +1,7 @@
 using Fabric.Grains.Placement;
+using Fabric.Contracts.Hosts.Leases;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fabric.Grains;
 
@@ -9,6 +11,9 @@ public static class GrainServices
     public static IServiceCollection AddFabricGrainServices(this IServiceCollection services)
     {
         services.AddSingleton<HostView>();
+
+        // Without Redis the host leases live in a grain; a silo that stores in Redis registers the Redis witness first.
+        services.TryAddSingleton<ILeaseWitness>(provider => new GrainLeaseWitness(provider.GetRequiredService<IGrainFactory>()));
         return services;
     }
 }

@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
 using Fabric.Contracts.Configuration;
+using Fabric.Contracts.Hosts.Leases;
 using Fabric.Grains;
 using Fabric.Grains.Hosts;
+using Fabric.Grains.Hosts.Leases;
+using Fabric.Leases;
 using Fabric.Silo.Api;
 using Fabric.Silo.Auth;
 using Fabric.Silo.Configuration;
@@ -36,7 +39,14 @@ builder.UseOrleans(silo => OrleansSetup.Configure(silo, settings));
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddKeyedSingleton(FabricTime.Key, TimeProvider.System);
+if (!settings.InMemory)
+{
+    // Agents renew their leases in Redis directly; in memory, a grain keeps them (AddFabricGrainServices).
+    builder.Services.AddSingleton<ILeaseWitness>(new RedisLeaseWitness(settings.Redis!));
+}
+
 builder.Services.AddFabricGrainServices();
+builder.Services.AddHostedService<LeaseWatch>();
 builder.Services.AddSingleton<ClusterReadiness>();
 builder.Services.Configure<HostLivenessOptions>(builder.Configuration.GetSection(HostLivenessOptions.Section));
 builder.Services.AddFabricApi();

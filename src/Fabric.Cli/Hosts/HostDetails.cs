@@ -16,6 +16,8 @@ internal static class HostDetails
             ("State", string.IsNullOrEmpty(host.StateReason) ? host.State.ToString() : $"{host.State} ({host.StateReason})"),
             ("Registered", Timestamp(host.RegisteredAt, now)),
             ("Last heartbeat", host.LastHeartbeat is { } heartbeat ? Timestamp(heartbeat, now) : "never"),
+            ("Lease", HostLeaseText.Long(host, now)),
+            ("Declared dead", host.FencedAt is { } fenced ? Timestamp(fenced, now) : "never"),
             ("Running VMs", host.RunningVms.Count == 0 ? "none" : string.Join(", ", host.RunningVms)),
         };
 

@@ -17,13 +17,14 @@ internal static class HostTable
             return;
         }
 
-        var table = new TextTable("NAME", "STATE", "CPUS", "MEMORY", "DRIVER", "ACCEL", "LAST HEARTBEAT");
+        var table = new TextTable("NAME", "STATE", "LEASE", "CPUS", "MEMORY", "DRIVER", "ACCEL", "LAST HEARTBEAT");
         foreach (var host in hosts.OrderBy(h => h.Name, StringComparer.Ordinal))
         {
             var capabilities = host.Capabilities;
             table.AddRow(
                 host.Name,
                 host.State.ToString(),
+                HostLeaseText.Short(host, now),
                 capabilities?.CpuCount.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                 capabilities is null ? "-" : Sizes.Describe(capabilities.MemoryBytes),
                 capabilities?.HypervisorDriver ?? "-",

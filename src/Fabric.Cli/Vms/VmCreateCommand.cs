@@ -18,10 +18,17 @@ internal static class VmCreateCommand
         var profile = new Option<DeviceProfile>("--profile") { Description = "paravirtual (virtio, guest agent) or emulated (IDE, e1000: any installer boots)", HelpName = "PROFILE" };
         var nics = new Option<string[]>("--nic") { Description = "A NIC on 'user' (NAT) or a host bridge; repeat for more (default: one on user)", HelpName = "NETWORK" };
         var serial = new Option<int>("--serial") { Description = "COM ports (0–4; COM1 is the serial console)", DefaultValueFactory = _ => 1, HelpName = "N" };
-        var ha = new Option<bool>("--ha") { Description = "Restart the VM on another host when its host dies" };
+        var ha = new Option<bool>("--ha") { Description = "Restart the VM on another host when its host dies (same as --restart on-failure)" };
+        var restart = new Option<string?>("--restart")
+        {
+            Description = "When the VM stops unasked: never (default), on-failure (another host when its host dies; in place after a crash) or always (also after the guest powers off)",
+            HelpName = "POLICY",
+        };
+        restart.AcceptOnlyFromAmong([.. RestartRules.Names]);
+        var priority = new Option<int>("--restart-priority") { Description = $"Failover order, 0–{RestartRules.MaxPriority}: higher restarts first when a host dies", HelpName = "N" };
         var start = new Option<bool>("--start") { Description = "Start the VM once created" };
         var json = JsonOutput.Option();
-        var create = new Command("create", "Create a VM") { name, cpus, memory, disks, iso, profile, nics, serial, ha, start, json };
+        var create = new Command("create", "Create a VM") { name, cpus, memory, disks, iso, profile, nics, serial, ha, restart, priority, start, json };
         create.SetAction((parseResult, cancellationToken) => api.RunAsync(context, parseResult, async client =>
         {
             var memoryBytes = parseResult.GetValue(memory) ?? 512L << 20;
@@ -36,6 +43,8 @@ internal static class VmCreateCommand
                 Iso = parseResult.GetValue(iso),
                 SerialPorts = parseResult.GetValue(serial),
                 HaRestart = parseResult.GetValue(ha),
+                Restart = RestartRules.Parse(parseResult.GetValue(restart)),
+                RestartPriority = parseResult.GetValue(priority),
                 Start = parseResult.GetValue(start),
             };
             var response = await client.SendJsonAsync(HttpMethod.Post, "api/v1/vms", request, cancellationToken);

@@ -18,7 +18,7 @@ internal static class VmDetails
             ("Name", vm.Name),
             ("State", $"{vm.Observed} (desired {vm.Desired}){(string.IsNullOrEmpty(vm.ObservedDetail) ? "" : ": " + vm.ObservedDetail)}"),
             ("Host", vm.Host is null ? "not placed" : $"{vm.Host} (epoch {vm.Epoch})"),
-            ("HA restart", vm.HaRestart ? "yes" : "no"),
+            ("Restart policy", $"{RestartRules.Name(vm.Restart)}{(vm.Restart == RestartPolicy.Never ? " (stays down when its host dies)" : $" (priority {vm.RestartPriority})")}"),
             ("CPUs", hw.VCpus.ToString(CultureInfo.InvariantCulture)),
             ("Memory", Sizes.Describe((long)hw.MemoryMiB << 20)),
             ("Profile", hw.Profile.ToString()),

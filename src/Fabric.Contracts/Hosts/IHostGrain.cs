@@ -44,6 +44,14 @@ public interface IHostGrain : IGrainWithStringKey
     [Alias("RedeemConsoleTicket"), AlwaysInterleave]
     Task<ConsoleGrant?> RedeemConsoleTicket(string ticket);
 
+    /// <summary>
+    /// Called by the silos' lease watch when the host's lease generation lapsed longer than the margin
+    /// ago: declares that generation dead (once, at the witness) and hands each of its VMs the failure,
+    /// highest restart priority first. Idempotent: a repeat finishes a failover an earlier call left half-done.
+    /// </summary>
+    [Alias("Fence")]
+    Task Fence(long generation);
+
     /// <summary>Puts the host in or out of maintenance.</summary>
     [Alias("SetMaintenance")]
     Task<HostInfo> SetMaintenance(bool enabled);

@@ -52,4 +52,11 @@ public interface IVmGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Observe"), OneWay]
     Task Observe(VmObservation observation);
+
+    /// <summary>
+    /// Called by a host grain whose host was declared dead: a VM still placed there at <paramref name="epoch"/>
+    /// is restarted elsewhere at a new epoch when its restart policy says so, and otherwise stays down with the reason.
+    /// </summary>
+    [Alias("HostFailed")]
+    Task HostFailed(string host, long epoch, DateTimeOffset declaredDeadAt);
 }

@@ -5,6 +5,25 @@ public static class RestartRules
 {
     public const int MaxPriority = 1000;
 
+    /// <summary>The policies as the CLI and the dashboard name them, in order.</summary>
+    public static readonly IReadOnlyList<string> Names = ["never", "on-failure", "always"];
+
+    public static string Name(RestartPolicy policy) => policy switch
+    {
+        RestartPolicy.OnFailure => "on-failure",
+        RestartPolicy.Always => "always",
+        _ => "never",
+    };
+
+    /// <summary>Reads a policy name (never, on-failure, always; the enum names too), or null when it is none of them.</summary>
+    public static RestartPolicy? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "never" => RestartPolicy.Never,
+        "on-failure" or "onfailure" => RestartPolicy.OnFailure,
+        "always" => RestartPolicy.Always,
+        _ => null,
+    };
+
     /// <summary>The policy the request means: <see cref="CreateVmRequest.Restart"/> if given, else on-failure for <c>--ha</c>, else never.</summary>
     public static RestartPolicy Effective(CreateVmRequest request)
     {

@@ -16,7 +16,7 @@ public sealed partial class HostGrain
     {
         // An agent that stopped heartbeating is gone or cut off; it relearns everything when it returns.
         if (_agent is not { } agent
-            || HostStatePolicy.Evaluate(state.State, _lastHeartbeat ?? state.State.LastHeartbeat, time.GetUtcNow(), _options.UnreachableAfter).State == HostState.Unreachable)
+            || Evaluate().State is HostState.Unreachable or HostState.Fenced)
         {
             return;
         }

@@ -24,8 +24,10 @@ public sealed partial class HostGrain
         // Placement reads a cached view of the hosts, so a VM may be offered to a host that just went
         // away or into maintenance: a new VM is taken only while Ready. Its own VMs it keeps in any state.
         var known = record.Assignments.TryGetValue(assignment.Vm, out var previous);
-        var (hostState, reason) = HostStatePolicy.Evaluate(record, _lastHeartbeat ?? record.LastHeartbeat, time.GetUtcNow(), _options.UnreachableAfter);
-        if (!known && hostState != HostState.Ready)
+        // A new placement (a new VM, or a new epoch of one it had) likewise: a fenced host must not get
+        // back, at a new epoch, a VM that is being restarted elsewhere.
+        var (hostState, reason) = Evaluate();
+        if ((!known || previous!.Epoch != assignment.Epoch) && hostState != HostState.Ready)
         {
             throw new FabricException(FabricErrorKind.Conflict, "host", $"host '{Name}' takes no new VMs while {hostState}: {reason}");
         }

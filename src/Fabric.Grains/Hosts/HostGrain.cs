@@ -1,4 +1,5 @@
 using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Hosts.Leases;
 using Fabric.Contracts.Vms;
 using Fabric.Grains.Placement;
 using Fabric.Grains.Storage;
@@ -18,6 +19,7 @@ namespace Fabric.Grains.Hosts;
 public sealed partial class HostGrain(
     [PersistentState("host", GrainStorageNames.Default)] IPersistentState<HostRecord> state,
     IOptions<HostLivenessOptions> options,
+    ILeaseWitness leases,
     [FromKeyedServices(FabricTime.Key)] TimeProvider time,
     HostView hosts,
     ILogger<HostGrain> logger) : Grain, IHostGrain
@@ -30,11 +32,34 @@ public sealed partial class HostGrain(
     private DateTimeOffset? _lastHeartbeat;
     private bool _enrolled;
 
+    /// <summary>The host's lease as last read from the witness (every heartbeat reads it).</summary>
+    private LeaseRecord? _lease;
+
+    /// <summary>The incarnation last told to stand down, so the refusal is logged once, not every heartbeat.</summary>
+    private string? _refused;
+
+    /// <summary>The lease generation whose return after a fence was last logged.</summary>
+    private long _returnedGeneration;
+
     private string Name => this.GetPrimaryKeyString();
 
     public async Task<HeartbeatReply> Heartbeat(HostHeartbeat heartbeat)
     {
         ArgumentNullException.ThrowIfNull(heartbeat);
+        _lease = await leases.ReadAsync(Name);
+        if (LeaseCheck.StandDownReason(Name, heartbeat.Incarnation, _lease) is { } standDown)
+        {
+            if (_refused != heartbeat.Incarnation)
+            {
+                _refused = heartbeat.Incarnation;
+                LogStoodDown(logger, Name, heartbeat.Incarnation, standDown);
+            }
+
+            // Its observations and task results are not trusted, and it gets nothing to drive.
+            return new HeartbeatReply(Describe(time.GetUtcNow()).State, [], []) { StandDown = standDown };
+        }
+
+        NoteReturn(heartbeat.Incarnation);
         var now = time.GetUtcNow();
         var record = state.State;
         var isNew = !state.RecordExists;
@@ -115,6 +140,10 @@ public sealed partial class HostGrain(
         }
     }
 
+    /// <summary>The host's state now, with its reason.</summary>
+    private (HostState State, string Reason) Evaluate() =>
+        HostStatePolicy.Evaluate(state.State, _lease, _lastHeartbeat ?? state.State.LastHeartbeat, time.GetUtcNow(), _options.UnreachableAfter);
+
     private bool IsStoredHeartbeatStale(HostRecord record, DateTimeOffset now) =>
         record.LastHeartbeat is null || now - record.LastHeartbeat.Value >= _options.PersistHeartbeatEvery;
 
@@ -122,7 +151,7 @@ public sealed partial class HostGrain(
     {
         var record = state.State;
         var lastHeartbeat = _lastHeartbeat ?? record.LastHeartbeat;
-        var (hostState, reason) = HostStatePolicy.Evaluate(record, lastHeartbeat, now, _options.UnreachableAfter);
+        var (hostState, reason) = HostStatePolicy.Evaluate(record, _lease, lastHeartbeat, now, _options.UnreachableAfter);
         return new HostInfo
         {
             Name = Name,
@@ -136,6 +165,10 @@ public sealed partial class HostGrain(
                 : [.. _observations.Values.Where(o => o.Status is not VmStatus.Stopped and not VmStatus.Crashed).Select(o => o.Vm).Order(StringComparer.Ordinal)],
             AssignedVms = [.. record.Assignments.Keys.Order(StringComparer.Ordinal)],
             CommittedMemoryMiB = CommittedMemoryMiB(),
+            Lease = _lease is { } lease
+                ? new HostLeaseInfo(lease.Holder, DateTimeOffset.FromUnixTimeMilliseconds(lease.RenewedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(lease.ExpiresAtMs), lease.Generation)
+                : null,
+            FencedAt = record.FencedAt,
         };
     }
 }

@@ -16,6 +16,12 @@ public sealed class HostRecord
 
     public bool Maintenance { get; set; }
 
+    /// <summary>When the cluster last declared the host dead, or null.</summary>
+    public DateTimeOffset? FencedAt { get; set; }
+
+    /// <summary>The lease generation declared dead then (0 for none): the host is Fenced until a later generation heartbeats.</summary>
+    public long FencedGeneration { get; set; }
+
     /// <summary>VMs assigned to this host, by VM name.</summary>
     public Dictionary<string, VmAssignment> Assignments { get; set; } = new(StringComparer.Ordinal);
 }

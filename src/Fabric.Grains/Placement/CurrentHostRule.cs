@@ -27,6 +27,13 @@ public static class CurrentHostRule
     }
 
     /// <summary>
+    /// True when the VM's host was declared dead and the VM is one its host kills when its lease lapses
+    /// (every VM but restart policy never): it is known stopped there.
+    /// </summary>
+    public static bool FencedThere(HostState? hostState, RestartPolicy policy) =>
+        hostState == HostState.Fenced && RestartRules.RestartsAfterHostFailure(policy);
+
+    /// <summary>
     /// True only when the VM's own host last reported it stopped at the current epoch. With no report
     /// (the host went away before saying so) the answer is no.
     /// </summary>

@@ -52,6 +52,8 @@ public sealed partial class VmGrain
                     ScsiControllers = disks.Any(d => d.Bus == DiskBus.Scsi) ? 1 : 0,
                 },
                 HaRestart = request.HaRestart,
+                Restart = RestartRules.Effective(request),
+                RestartPriority = request.RestartPriority,
                 CreatedAt = time.GetUtcNow(),
             };
             AddEvent($"created: {request.VCpus} vCPU, {request.MemoryMiB} MiB, {disks.Count} disk(s), {nics.Count} NIC(s){(request.Iso is null ? "" : $", ISO {request.Iso}")}");

@@ -13,4 +13,10 @@ public sealed partial class VmGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "VM {Vm} placed on host {Host} at epoch {Epoch}")]
     private static partial void LogPlaced(ILogger logger, string vm, string host, long epoch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "VM {Vm}: its host {Host} was declared dead; {Action}")]
+    private static partial void LogHostFailed(ILogger logger, string vm, string host, Fabric.Grains.Vms.Failover.FailoverAction action);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "VM {Vm} cannot be restarted after its host failed: {Reason}; trying again in a few seconds")]
+    private static partial void LogFailoverWaits(ILogger logger, string vm, string reason);
 }

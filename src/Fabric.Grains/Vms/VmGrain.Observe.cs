@@ -61,6 +61,13 @@ public sealed partial class VmGrain
             }
         }
 
+        changed |= NoteRunningAgain(observation);
+        if (StopAfterUnaskedStop(previous, observation))
+        {
+            changed = true;
+            await TryAsync(PushAssignmentAsync); // the agent already leaves it stopped; this only aligns the assignment
+        }
+
         changed |= await ReleaseDetachedDisksAsync(observation);
         changed |= await TrackPendingAsync() is not null;
         if (changed)
@@ -69,6 +76,30 @@ public sealed partial class VmGrain
         }
 
         PublishSummary();
+    }
+
+    /// <summary>
+    /// A VM that stopped without being asked, and that its restart policy does not start again (the host
+    /// agent leaves it stopped), is now meant to be stopped: desired state follows, as Proxmox and vSphere
+    /// show a guest that powered itself off as off. True when it changed.
+    /// </summary>
+    private bool StopAfterUnaskedStop(VmObservation? previous, VmObservation observation)
+    {
+        var ranBefore = previous is { Status: VmStatus.Running or VmStatus.Paused or VmStatus.ShuttingDown } && previous.Epoch == observation.Epoch;
+        var stays = observation.Status switch
+        {
+            VmStatus.Stopped => Record.Policy != RestartPolicy.Always,
+            VmStatus.Crashed => Record.Policy == RestartPolicy.Never,
+            _ => false,
+        };
+        if (!ranBefore || !stays || Record.Pending is not null || Record.Desired is not (PowerState.Running or PowerState.Paused))
+        {
+            return false;
+        }
+
+        Record.Desired = PowerState.Stopped;
+        AddEvent($"{(observation.Status == VmStatus.Crashed ? "crashed" : "the guest powered off")}; restart policy {Record.Policy} leaves it stopped");
+        return true;
     }
 
     /// <summary>Frees disks whose detach the host has carried out (no longer reported), or whose VM stopped.</summary>

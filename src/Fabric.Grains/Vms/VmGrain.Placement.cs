@@ -21,7 +21,8 @@ public sealed partial class VmGrain
         if (Record.Host is { } current)
         {
             var hostState = (await GrainFactory.GetGrain<IHostGrain>(current).GetInfo())?.State;
-            if (CurrentHostRule.KeepsHost(Name, current, hostState, CurrentHostRule.KnownStopped(current, Record.Epoch, _observation)))
+            var stoppedThere = CurrentHostRule.KnownStopped(current, Record.Epoch, _observation) || CurrentHostRule.FencedThere(hostState, Record.Policy);
+            if (CurrentHostRule.KeepsHost(Name, current, hostState, stoppedThere))
             {
                 await PushAssignmentAsync();
                 return;
@@ -137,6 +138,8 @@ public sealed partial class VmGrain
             ShutdownTimeout = Record.ShutdownTimeout,
             ResetCount = Record.ResetCount,
             RestartCount = Record.RestartCount,
+            Restart = Record.Policy,
+            RestartPriority = Record.RestartPriority,
             Disks = disks,
             Iso = iso,
         };

@@ -36,6 +36,9 @@ public sealed partial class VmGrain(
     /// <summary>Checks the pending operation's deadline while one is pending.</summary>
     private IGrainTimer? _operationTimer;
 
+    /// <summary>Tries the restart again while a failover finds no host (see VmGrain.Failover).</summary>
+    private IGrainTimer? _failoverRetry;
+
     /// <summary>The summary last pushed to the index shard, so unchanged summaries are not sent again.</summary>
     private VmInfo? _published;
 
@@ -132,7 +135,9 @@ public sealed partial class VmGrain(
             ObservedDetail = detail,
             Host = Record.Host,
             Epoch = Record.Epoch,
-            HaRestart = Record.HaRestart,
+            HaRestart = Record.Policy != RestartPolicy.Never,
+            Restart = Record.Policy,
+            RestartPriority = Record.RestartPriority,
             Guest = status is VmStatus.Running or VmStatus.Paused ? _observation?.Guest : null,
             CreatedAt = Record.CreatedAt,
             Events = [],

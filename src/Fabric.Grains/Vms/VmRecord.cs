@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Fabric.Contracts.Vms;
+using Fabric.Grains.Vms.Failover;
 using Fabric.Grains.Vms.Operations;
 using Fabric.Grains.Vms.Power;
 
@@ -38,7 +39,20 @@ public sealed class VmRecord
 
     public long Epoch { get; set; }
 
+    /// <summary>Stored by releases before restart policies; read as on-failure when <see cref="Restart"/> is not stored.</summary>
     public bool HaRestart { get; set; }
+
+    /// <summary>The restart policy asked at creation; null in records written before policies existed.</summary>
+    public RestartPolicy? Restart { get; set; }
+
+    public int RestartPriority { get; set; }
+
+    /// <summary>The restart policy in force.</summary>
+    [JsonIgnore]
+    public RestartPolicy Policy => Restart ?? (HaRestart ? RestartPolicy.OnFailure : RestartPolicy.Never);
+
+    /// <summary>Set when the VM's host was declared dead while it ran: the host and when it was last seen running, until it runs again.</summary>
+    public HostFailure? Failure { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -14,6 +14,13 @@ public static class VmStatusPolicy
             return (VmStatus.Unknown, UnknownOn(host));
         }
 
+        if (record.Host is { } dead && hostState is HostState.Fenced && record.Desired != PowerState.Stopped)
+        {
+            return RestartRules.RestartsAfterHostFailure(record.Policy)
+                ? (VmStatus.Starting, $"host '{dead}' was declared dead; waiting for another host to restart the VM on (see its events)")
+                : (VmStatus.Unknown, $"host '{dead}' was declared dead; restart policy never keeps the VM there, and it may still run there, until the host returns");
+        }
+
         if (observation is null || observation.Epoch != record.Epoch)
         {
             return record.Desired == PowerState.Stopped
@@ -32,7 +39,7 @@ public static class VmStatusPolicy
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(hosts);
-        return info.Host is { } host && info.Desired != PowerState.Stopped && hosts.GetValueOrDefault(host)?.State == HostState.Unreachable
+        return info.Host is { } host && info.Desired != PowerState.Stopped && hosts.GetValueOrDefault(host)?.State is HostState.Unreachable or HostState.Fenced
             ? info with { Observed = VmStatus.Unknown, ObservedDetail = UnknownOn(host), Guest = null }
             : info;
     }

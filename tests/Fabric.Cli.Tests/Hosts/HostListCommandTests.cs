@@ -18,10 +18,10 @@ public sealed class HostListCommandTests : IDisposable
         Assert.Equal("", result.Stderr);
         var lines = result.Stdout.TrimEnd().Split('\n');
         Assert.Equal(4, lines.Length);
-        Assert.Matches(@"^NAME +STATE +CPUS +MEMORY +DRIVER +ACCEL +LAST HEARTBEAT$", lines[0]);
-        Assert.Matches(@"^fresh +Joining +- +- +- +- +never$", lines[1]);
-        Assert.Matches(@"^node1 +Ready +2 +23\.3 GiB +qemu +tcg — kvm unavailable: a KVM guest made no progress within… +4s ago$", lines[2]);
-        Assert.Matches(@"^rack2-host7 +Unreachable +64 +512 GiB +qemu +kvm +3m ago$", lines[3]);
+        Assert.Matches(@"^NAME +STATE +LEASE +CPUS +MEMORY +DRIVER +ACCEL +LAST HEARTBEAT$", lines[0]);
+        Assert.Matches(@"^fresh +Joining +none +- +- +- +- +never$", lines[1]);
+        Assert.Matches(@"^node1 +Ready +held, renewed 0\.4 s ago +2 +23\.3 GiB +qemu +tcg — kvm unavailable: a KVM guest made no progress within… +4s ago$", lines[2]);
+        Assert.Matches(@"^rack2-host7 +Unreachable +lapsed 3 min ago +64 +512 GiB +qemu +kvm +3m ago$", lines[3]);
         var stateColumn = lines[0].IndexOf("STATE", StringComparison.Ordinal);
         Assert.Equal(stateColumn, lines[1].IndexOf("Joining", StringComparison.Ordinal));
         Assert.Equal(stateColumn, lines[3].IndexOf("Unreachable", StringComparison.Ordinal));

@@ -25,6 +25,7 @@ internal static class SampleHosts
             "agentVersion": "0.1.0\u002Bd5b8f36"
           },
           "lastHeartbeat": "2026-11-26T11:59:56+00:00",
+          "lease": { "holder": "5f0c2a", "renewedAt": "2026-11-26T11:59:59.6+00:00", "expiresAt": "2026-11-26T12:00:02.6+00:00", "generation": 3 },
           "registeredAt": "2026-11-26T11:00:00+00:00",
           "stateReason": "",
           "runningVmIds": [],
@@ -48,6 +49,7 @@ internal static class SampleHosts
             "agentVersion": "0.1.0"
           },
           "lastHeartbeat": "2026-11-26T11:57:00+00:00",
+          "lease": { "holder": "77aa01", "renewedAt": "2026-11-26T11:57:00+00:00", "expiresAt": "2026-11-26T11:57:03+00:00", "generation": 1 },
           "registeredAt": "2026-11-20T08:00:00+00:00",
           "stateReason": "no heartbeat for 180 s",
           "runningVmIds": []

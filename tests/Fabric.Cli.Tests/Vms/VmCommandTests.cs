@@ -27,6 +27,30 @@ public sealed class VmCommandTests : IDisposable
         Assert.Equal(("debian.iso", 2, true, true), (root.GetProperty("iso").GetString(), root.GetProperty("serialPorts").GetInt32(), root.GetProperty("haRestart").GetBoolean(), root.GetProperty("start").GetBoolean()));
     }
 
+    [Fact]
+    public async Task Create_RestartPolicyAndPriority_SentAsTheirApiValues()
+    {
+        await using var api = SampleApi.Serve(("POST /api/v1/vms", new(201, SampleApi.Vm)));
+
+        var result = await _cli.RunAsync("vm", "create", "web1", "--restart", "on-failure", "--restart-priority", "700", "--api", api.Url);
+
+        Assert.Equal(0, result.ExitCode);
+        using var body = JsonDocument.Parse(Assert.Single(api.Requests).BodyText);
+        Assert.Equal(("OnFailure", 700), (body.RootElement.GetProperty("restart").GetString(), body.RootElement.GetProperty("restartPriority").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Create_UnknownRestartPolicy_UsageExit2ListingThePolicies()
+    {
+        await using var api = SampleApi.Serve();
+
+        var result = await _cli.RunAsync("vm", "create", "web1", "--restart", "sometimes", "--api", api.Url);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("on-failure", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+
     [Theory]
     [InlineData("--memory", "lots")]
     [InlineData("--memory", "-1G")]

@@ -13,7 +13,7 @@ public sealed class HostsClientTests(GrainClusterFixture fixture)
         var client = new FabricClient(fixture.Cluster.Client);
         foreach (var name in new[] { "inv-b", "inv-a", "inv-b" })
         {
-            await fixture.Cluster.Client.GetGrain<IHostGrain>(name).Heartbeat(SampleHosts.Heartbeat(SampleHosts.Capabilities()));
+            await fixture.Cluster.Client.HeartbeatAsync(name, SampleHosts.Heartbeat(SampleHosts.Capabilities()));
         }
 
         var names = (await client.Hosts.ListAsync()).Select(h => h.Name).Where(n => n.StartsWith("inv-", StringComparison.Ordinal)).ToList();

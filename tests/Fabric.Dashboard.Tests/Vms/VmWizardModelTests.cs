@@ -1,3 +1,4 @@
+using Fabric.Contracts.Vms;
 using Fabric.Silo.Dashboard.Vms.Wizard;
 
 namespace Fabric.Dashboard.Tests.Vms;
@@ -10,6 +11,15 @@ public sealed class VmWizardModelTests
         var model = new VmWizardModel { Name = "Bad_Name" };
         Assert.Contains(model.ProblemsForStep(VmWizardModel.NameStep), p => p.Field == "name" && p.Message.Contains("not a DNS label", StringComparison.Ordinal));
         Assert.Empty(model.ProblemsForStep(VmWizardModel.HardwareStep));
+    }
+
+    [Fact]
+    public void ToRequest_RestartPolicyAndPriority_AreAskedOnTheFirstStep()
+    {
+        var model = new VmWizardModel { Name = "web1", Restart = RestartPolicy.Always, RestartPriority = 2000 };
+        var (request, _) = model.ToRequest();
+        Assert.Equal((RestartPolicy.Always, 2000), (request.Restart, request.RestartPriority));
+        Assert.Contains(model.ProblemsForStep(VmWizardModel.NameStep), p => p.Field == "restartPriority" && p.Message.Contains("0 to 1000", StringComparison.Ordinal));
     }
 
     [Fact]

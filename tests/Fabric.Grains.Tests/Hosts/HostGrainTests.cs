@@ -17,7 +17,7 @@ public sealed class HostGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task Heartbeat_FirstWithCapabilities_RegistersHostAsReady()
     {
-        var reply = await Host("ready-1").Heartbeat(SampleHosts.Heartbeat(SampleHosts.Capabilities()));
+        var reply = await fixture.Cluster.Client.HeartbeatAsync("ready-1", SampleHosts.Heartbeat(SampleHosts.Capabilities()));
 
         var info = await Host("ready-1").GetInfo();
         Assert.Equal(HostState.Ready, reply.State);
@@ -32,7 +32,7 @@ public sealed class HostGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task Heartbeat_BeforeProbeFinished_HostIsJoining()
     {
-        var reply = await Host("joining-1").Heartbeat(SampleHosts.Heartbeat(null));
+        var reply = await fixture.Cluster.Client.HeartbeatAsync("joining-1", SampleHosts.Heartbeat(null));
 
         Assert.Equal(HostState.Joining, reply.State);
         Assert.Contains("probing", (await Host("joining-1").GetInfo())!.StateReason, StringComparison.Ordinal);
@@ -41,8 +41,8 @@ public sealed class HostGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task Heartbeat_WithoutCapabilitiesAfterProbe_KeepsKnownCapabilities()
     {
-        await Host("keeps-1").Heartbeat(SampleHosts.Heartbeat(SampleHosts.Capabilities(kvm: true)));
-        await Host("keeps-1").Heartbeat(SampleHosts.Heartbeat(null));
+        await fixture.Cluster.Client.HeartbeatAsync("keeps-1", SampleHosts.Heartbeat(SampleHosts.Capabilities(kvm: true)));
+        await fixture.Cluster.Client.HeartbeatAsync("keeps-1", SampleHosts.Heartbeat(null));
 
         var info = await Host("keeps-1").GetInfo();
         Assert.True(info!.Capabilities!.HardwareVirtualization.Available);
@@ -52,7 +52,7 @@ public sealed class HostGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task SetMaintenance_RegisteredHost_IsMaintenanceUntilCleared()
     {
-        await Host("maint-1").Heartbeat(SampleHosts.Heartbeat(SampleHosts.Capabilities()));
+        await fixture.Cluster.Client.HeartbeatAsync("maint-1", SampleHosts.Heartbeat(SampleHosts.Capabilities()));
 
         var during = await Host("maint-1").SetMaintenance(true);
         var after = await Host("maint-1").SetMaintenance(false);

@@ -20,7 +20,7 @@ public sealed class HostInventoryGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task Enroll_Twice_ListsOnce()
     {
-        await fixture.Cluster.Client.GetGrain<IHostGrain>("twice-1").Heartbeat(SampleHosts.Heartbeat(SampleHosts.Capabilities()));
+        await fixture.Cluster.Client.HeartbeatAsync("twice-1", SampleHosts.Heartbeat(SampleHosts.Capabilities()));
         await Inventory.Enroll("twice-1");
 
         Assert.Single(await Inventory.List(), h => h.Name == "twice-1");

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Fabric.Contracts.Hosts;
+using Fabric.Testing.Orleans;
 using Fabric.Testing.Processes;
 using Fabric.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,8 @@ public sealed class SiloProcessFixture : IAsyncLifetime
 
     private readonly int _gatewayPort = FreePort.Next();
     private IHost? _client;
+    private readonly CancellationTokenSource _stopBeating = new();
+    private Task _beating = Task.CompletedTask;
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("fabric-silo-api-").FullName;
 
@@ -68,6 +71,9 @@ public sealed class SiloProcessFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await _stopBeating.CancelAsync();
+        await _beating.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopBeating.Dispose();
         if (_client is not null)
         {
             await _client.StopAsync();
@@ -98,7 +104,27 @@ public sealed class SiloProcessFixture : IAsyncLifetime
             OperatingSystem = "test",
             AgentVersion = "test",
         };
-        await _client.Services.GetRequiredService<IClusterClient>().GetGrain<IHostGrain>(FakeHost)
-            .Heartbeat(new HostHeartbeat(capabilities, [], DateTimeOffset.UtcNow));
+        var grains = _client.Services.GetRequiredService<IClusterClient>();
+        var heartbeat = new HostHeartbeat(capabilities, [], DateTimeOffset.UtcNow);
+        await grains.HeartbeatAsync(FakeHost, heartbeat);
+
+        // Keep the host alive as a real agent does (renewing its lease), for as long as the tests run.
+        _beating = BeatAsync(grains, heartbeat, _stopBeating.Token);
+    }
+
+    private static async Task BeatAsync(IGrainFactory grains, HostHeartbeat heartbeat, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        while (await timer.WaitForNextTickAsync(stop))
+        {
+            try
+            {
+                await grains.HeartbeatAsync(FakeHost, heartbeat);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OrleansException)
+            {
+                // A slow silo under a heavy test: the next beat renews.
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ public sealed class FakeAgent(IGrainFactory grains, string hostName, long memory
     {
         var capabilities = SampleHosts.Capabilities() with { MemoryBytes = memoryBytes };
         var heartbeat = new HostHeartbeat(capabilities, [.. _assignments.Select(Observe).Select(Rewrite), .. AlsoReport], Started) { TaskResults = _outcomes, Observer = Observer };
-        var reply = await grains.GetGrain<IHostGrain>(hostName).Heartbeat(heartbeat);
+        var reply = await grains.HeartbeatAsync(hostName, heartbeat);
         _assignments = reply.Assignments;
         _outcomes = [.. reply.Tasks.Select(Answer)];
         return reply;

@@ -21,7 +21,11 @@ public sealed class VmWizardModel
 
     public DeviceProfile Profile { get; set; } = DeviceProfile.Paravirtual;
 
-    public bool HaRestart { get; set; }
+    /// <summary>What happens when the VM stops unasked; on-failure and always restart it on another host when its host dies.</summary>
+    public RestartPolicy Restart { get; set; } = RestartPolicy.Never;
+
+    /// <summary>Failover order (0–1000, higher first).</summary>
+    public int RestartPriority { get; set; }
 
     public int VCpus { get; set; } = 1;
 
@@ -75,7 +79,8 @@ public sealed class VmWizardModel
             Disks = disks,
             Nics = [.. Nics.Select(n => new CreateVmNic { Network = n.Network.Trim(), Model = n.Model, Mac = string.IsNullOrWhiteSpace(n.Mac) ? null : n.Mac.Trim() })],
             Iso = string.IsNullOrEmpty(Iso) ? null : Iso,
-            HaRestart = HaRestart,
+            Restart = Restart,
+            RestartPriority = RestartPriority,
             Start = StartAfterCreation,
         };
         return (request, sizeProblems);
@@ -102,7 +107,7 @@ public sealed class VmWizardModel
         ArgumentNullException.ThrowIfNull(field);
         return field switch
         {
-            "name" => NameStep,
+            "name" or "restart" or "restartPriority" => NameStep,
             "vCpus" or "memoryMiB" or "profile" => HardwareStep,
             _ when field.StartsWith("disks", StringComparison.Ordinal) || field == "pool" => DisksStep,
             _ when field.StartsWith("nics", StringComparison.Ordinal) || field == "mac" => NetworkStep,

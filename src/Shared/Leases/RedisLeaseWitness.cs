@@ -1,0 +1,104 @@
+using System.Globalization;
+using Fabric.Contracts.Hosts.Leases;
+using StackExchange.Redis;
+
+namespace Fabric.Leases;
+
+/// <summary>
+/// Host leases in Redis, the cluster's durable witness: one hash, one field per host, changed only by
+/// <see cref="RedisLeaseScripts"/> (atomic compare-and-set on Redis' clock). Agents renew here directly,
+/// so the death of a silo never makes a lease lapse; silos read it to find hosts that died.
+/// </summary>
+public sealed class RedisLeaseWitness(ConfigurationOptions options, string key = RedisLeaseWitness.DefaultKey) : ILeaseWitness, IAsyncDisposable
+{
+    public const string DefaultKey = "fabric:host-leases";
+
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private ConnectionMultiplexer? _connection;
+
+    public async Task<LeaseDecision> RenewAsync(string host, string incarnation, string token, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        var database = await DatabaseAsync(cancellationToken);
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(RedisLeaseScripts.Renew, [key],
+            [host, incarnation, token, ((long)ttl.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]))!;
+        var outcome = Enum.Parse<LeaseOutcome>((string)result[0]!, ignoreCase: false);
+        return new LeaseDecision(outcome, Parse((string?)result[1]));
+    }
+
+    public async Task<LeaseRecord?> ReadAsync(string host, CancellationToken cancellationToken = default)
+    {
+        var database = await DatabaseAsync(cancellationToken);
+        return Parse(await database.HashGetAsync(key, host));
+    }
+
+    public async Task<LeaseSnapshot> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        var database = await DatabaseAsync(cancellationToken);
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(RedisLeaseScripts.ReadAll, [key]))!;
+        var leases = new Dictionary<string, LeaseRecord>(StringComparer.Ordinal);
+        for (var index = 1; index + 1 < result.Length; index += 2)
+        {
+            if (Parse((string?)result[index + 1]) is { } lease)
+            {
+                leases[(string)result[index]!] = lease;
+            }
+        }
+
+        return new LeaseSnapshot(long.Parse((string)result[0]!, CultureInfo.InvariantCulture), leases);
+    }
+
+    public async Task<bool> FenceAsync(string host, long generation, TimeSpan margin, CancellationToken cancellationToken = default)
+    {
+        var database = await DatabaseAsync(cancellationToken);
+        var result = await database.ScriptEvaluateAsync(RedisLeaseScripts.Fence, [key],
+            [host, generation.ToString(CultureInfo.InvariantCulture), ((long)margin.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
+        return (long)result == 1;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is { } connection)
+        {
+            await connection.DisposeAsync();
+        }
+
+        _connecting.Dispose();
+    }
+
+    /// <summary>Parses "holder|token|renewedAtMs|expiresAtMs|generation|fencedGeneration", or null for none.</summary>
+    public static LeaseRecord? Parse(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var parts = value.Split('|');
+        if (parts.Length != 6)
+        {
+            throw new FormatException($"host lease '{value}' in Redis is not holder|token|renewed|expires|generation|fenced; delete the field to let the host take a new lease");
+        }
+
+        static long Number(string text) => long.Parse(text, CultureInfo.InvariantCulture);
+        return new LeaseRecord(parts[0], parts[1], Number(parts[2]), Number(parts[3]), Number(parts[4]), Number(parts[5]));
+    }
+
+    private async Task<IDatabase> DatabaseAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is { } ready)
+        {
+            return ready.GetDatabase();
+        }
+
+        await _connecting.WaitAsync(cancellationToken);
+        try
+        {
+            _connection ??= await ConnectionMultiplexer.ConnectAsync(options.Clone());
+            return _connection.GetDatabase();
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+}
