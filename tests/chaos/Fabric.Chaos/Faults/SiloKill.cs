@@ -26,7 +26,8 @@ public sealed class SiloKill : Fault
         await Eventually.MatchAsync(() => cluster.Api.ReadyAsync(silo.ApiUrl), ready => ready, TimeSpan.FromMinutes(2), $"silo {silo.Name} to be ready again at {silo.ApiUrl}/readyz");
     }
 
-    private static ClusterFile.SiloEntry Victim(ClusterUnderTest cluster)
+    /// <summary>The silo this fault kills: the last one that does not serve the API the harness uses.</summary>
+    public static ClusterFile.SiloEntry Victim(ClusterUnderTest cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         return cluster.File.Silos.LastOrDefault(s => s.ApiUrl.TrimEnd('/') != cluster.Api.ApiUrl)

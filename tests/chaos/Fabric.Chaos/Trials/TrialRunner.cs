@@ -33,7 +33,7 @@ public sealed class TrialRunner(ClusterUnderTest cluster, IReadOnlyList<string> 
         await SteadyState.WaitAsync(cluster, vms, SettleDeadline);
         var placement = await PlacementAsync();
         var fencedBefore = (await cluster.Api.ListHostsAsync()).ToDictionary(h => h.Name, h => h.FencedAt, StringComparer.Ordinal);
-        var target = fault.FailsHost ? PickHost(placement, index) : (fault is SiloKill ? "silo" : "redis");
+        var target = fault.FailsHost ? PickHost(placement, index) : (fault is SiloKill ? SiloKill.Victim(cluster).Name : "redis");
         var victims = fault.FailsHost ? vms.Where(v => placement[v].Host == target).ToList() : [];
         var doublesBefore = cluster.Watcher.DoubleRuns.Count;
         var observation = new TrialObservation(cluster, target, fault.FailsHost, victims, fencedBefore);
