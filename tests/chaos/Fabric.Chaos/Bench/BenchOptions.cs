@@ -4,9 +4,9 @@ namespace Fabric.Chaos.Bench;
 
 /// <summary>
 /// The benchmark's command line: <c>--real-trials N --simulated-trials N --soak-minutes M --boots N --vms N --out FILE --short</c>,
-/// and <c>--attach CLUSTER_JSON</c> to use a cluster already running (its driver: <c>--driver</c>) instead of starting one per driver.
+/// <c>--faults a,b</c> to cycle through some faults only, and <c>--attach CLUSTER_JSON</c> to use a cluster already running (its driver: <c>--driver</c>) instead of starting one per driver.
 /// </summary>
-public sealed record BenchOptions(int RealTrials, int SimulatedTrials, double SoakMinutes, int Boots, int Vms, string Out, bool Short, string? Attach = null, string Driver = "qemu")
+public sealed record BenchOptions(int RealTrials, int SimulatedTrials, double SoakMinutes, int Boots, int Vms, string Out, bool Short, string? Attach = null, string Driver = "qemu", IReadOnlyList<string>? Faults = null)
 {
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -24,8 +24,9 @@ public sealed record BenchOptions(int RealTrials, int SimulatedTrials, double So
                 "--out" => options with { Out = value },
                 "--short" => options with { Short = true },
                 "--attach" => options with { Attach = value },
+                "--faults" => options with { Faults = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(f => Fabric.Chaos.Faults.Fault.Named(f).Name)] },
                 "--driver" => options with { Driver = value is "qemu" or "simulated" ? value : throw new ArgumentException($"--driver is qemu or simulated, not '{value}'") },
-                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --real-trials N --simulated-trials N --soak-minutes M --boots N --vms N --out FILE --short --attach CLUSTER_JSON --driver qemu|simulated"),
+                _ => throw new ArgumentException($"unknown option '{args[i]}'; use --real-trials N --simulated-trials N --soak-minutes M --boots N --vms N --out FILE --short --attach CLUSTER_JSON --driver qemu|simulated --faults agent-kill,..."),
             };
             if (args[i] != "--short")
             {

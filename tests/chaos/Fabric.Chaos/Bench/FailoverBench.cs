@@ -85,7 +85,8 @@ public static class FailoverBench
             var runner = new TrialRunner(cluster, vms, log);
             for (var i = 0; i < trialCount; i++)
             {
-                var result = await runner.RunAsync(Fault.All[i % Fault.All.Count], i);
+                var faults = options.Faults is { } names ? [.. names.Select(Fault.Named)] : Fault.All;
+                var result = await runner.RunAsync(faults[i % faults.Count], i);
                 trials.Add(result);
                 await log.WriteLineAsync(result.ToString());
             }

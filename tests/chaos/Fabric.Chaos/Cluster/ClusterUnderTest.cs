@@ -59,7 +59,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
 
     public IReadOnlyList<string> HostNames => [.. File.Hosts.Select(h => h.Name)];
 
-    /// <summary>Runs <c>fabric up</c> and waits for its <c>cluster.json</c>.</summary>
+    /// <summary>Runs <c>fabric up</c> (hosts chaos-1..N) and waits for its <c>cluster.json</c>.</summary>
     public static async Task<ClusterUnderTest> StartAsync(ClusterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -73,7 +73,7 @@ public sealed class ClusterUnderTest : IAsyncDisposable
             ["XDG_CONFIG_HOME"] = Path.Combine(options.Directory, "config"),
         };
         var up = ChildProcess.StartDotnet(RepositoryPaths.CliDll,
-            ["up", "--hosts", Text(options.Hosts), "--silos", Text(options.Silos), "--driver", options.Driver,
+            ["up", "--hosts", Text(options.Hosts), "--silos", Text(options.Silos), "--driver", options.Driver, "--host-name", "chaos",
              "--data-dir", data, "--port", Text(FreePort.Next())],
             Path.Combine(options.Directory, "up.log"), environment);
         try
