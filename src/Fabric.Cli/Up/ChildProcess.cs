@@ -13,10 +13,11 @@ internal sealed class ChildProcess : IDisposable
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
-    private ChildProcess(string name, string logPath, Process process, StreamWriter log)
+    private ChildProcess(string name, string logPath, IReadOnlyList<string> commandLine, Process process, StreamWriter log)
     {
         Name = name;
         LogPath = logPath;
+        CommandLine = commandLine;
         _process = process;
         _log = log;
         // Exit is watched through the event, not WaitForExitAsync: that also waits for end of output,
@@ -35,11 +36,19 @@ internal sealed class ChildProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The program and its arguments, as asked for (without the parent-death wrapper).</summary>
+    public IReadOnlyList<string> CommandLine { get; }
+
     /// <summary>Completes when the process has exited.</summary>
     public Task Exited => _exited.Task;
 
     public static async Task<ChildProcess> StartAsync(
-        string name, string fileName, IReadOnlyList<string> arguments, string logPath, ParentDeathSignal deathSignal = ParentDeathSignal.Terminate)
+        string name,
+        string fileName,
+        IReadOnlyList<string> arguments,
+        string logPath,
+        ParentDeathSignal deathSignal = ParentDeathSignal.Terminate,
+        string? workingDirectory = null)
     {
         var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)) { AutoFlush = true };
         await log.WriteLineAsync($"--- fabric up: starting {name}: {fileName} {string.Join(' ', arguments)} at {DateTimeOffset.Now:O}");
@@ -51,6 +60,10 @@ internal sealed class ChildProcess : IDisposable
                 startInfo.RedirectStandardOutput = true;
                 startInfo.RedirectStandardError = true;
                 startInfo.RedirectStandardInput = true;
+                if (workingDirectory is not null)
+                {
+                    startInfo.WorkingDirectory = workingDirectory;
+                }
             });
         }
         catch
@@ -59,7 +72,7 @@ internal sealed class ChildProcess : IDisposable
             throw;
         }
 
-        var child = new ChildProcess(name, logPath, process, log);
+        var child = new ChildProcess(name, logPath, [fileName, .. arguments], process, log);
         process.OutputDataReceived += (_, line) => child.Append(line.Data);
         process.ErrorDataReceived += (_, line) => child.Append(line.Data);
         process.BeginOutputReadLine();
@@ -69,6 +82,12 @@ internal sealed class ChildProcess : IDisposable
 
     /// <summary>E.g. <c>exited with code 134</c>.</summary>
     public string DescribeExit() => _process.HasExited ? $"exited with code {_process.ExitCode}" : "is still running";
+
+    /// <summary>
+    /// E.g. <c>signal KILL</c> or <c>code 1</c>. On Unix, .NET reports a process killed by signal N as
+    /// exit code 128 + N (as shells do), so a program that chose to exit with 137 reads as KILL too.
+    /// </summary>
+    public string ExitReason() => !_process.HasExited ? "still running" : ExitReasons.Describe(_process.ExitCode);
 
     /// <summary>SIGTERM, then SIGKILL when it has not exited after <paramref name="gracePeriod"/>.</summary>
     public async Task StopAsync(TimeSpan gracePeriod, TimeProvider time)

@@ -1,68 +1,125 @@
 using System.Globalization;
+using Fabric.Cli.Up.Namespaces;
 
 namespace Fabric.Cli.Up;
 
 /// <summary>
-/// The children of `fabric up` and their command lines: redis-server (unless in memory), the silo
-/// and one host agent. Stopping goes in reverse order of starting, so nothing loses what it depends on
-/// while it shuts down: the agent before the silo it reports to, the silo before the Redis it stores in.
+/// The children of `fabric up` and their command lines: redis-server (unless in memory), the silos
+/// and one host agent per host. Stopping goes in reverse order of starting, so nothing loses what it
+/// depends on while it shuts down: the agents (all at once) before the silos they report to, the silos
+/// before the Redis they store in.
 /// </summary>
-internal sealed class LocalCluster(UpSettings settings, FabricInstallation installation, DataDirectory data, string adminTokenFile, TimeProvider time)
+internal sealed class LocalCluster(
+    UpSettings settings, FabricInstallation installation, DataDirectory data, string adminTokenFile, NetworkPlan network, TimeProvider time)
 {
     private static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(15);
 
     private readonly List<ChildProcess> _children = [];
+    private readonly List<SiloInstance> _silos = [];
+    private readonly List<HostInstance> _hosts = [];
+    private readonly List<int> _takenPorts = [settings.Port];
+
+    private RedisServer? _redis;
+
+    public IReadOnlyCollection<ChildProcess> Children => _children;
 
     // A new Orleans cluster id per `fabric up` (the service id, which keys grain state and reminders,
     // stays "fabric", so all state survives). Seen for real: after `fabric up` was SIGKILLed, its silo's
     // membership row stayed Active in Redis, and the next silo, in the same cluster id, spent its whole
     // start deadline trying to reach the dead one (ValidateInitialConnectivity) and failed.
-    private readonly string _clusterId = "fabric-up-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-    private RedisServer? _redis;
-    private int _gatewayPort;
+    public string ClusterId { get; } = "fabric-up-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 
-    public IReadOnlyCollection<ChildProcess> Children => _children;
+    public RedisServer? Redis => _redis;
+
+    public IReadOnlyList<SiloInstance> Silos => _silos;
+
+    public IReadOnlyList<HostInstance> Hosts => _hosts;
+
+    public NetworkPlan Network => network;
 
     public string ApiUrl => $"http://127.0.0.1:{settings.Port}";
 
+    /// <summary>The one <c>local</c> pool all hosts share (as NFS would be shared); with one host, the agent's own default, which is the same folder.</summary>
+    public string LocalPool => Path.Combine(data.Root, "pools", "local");
+
+    /// <summary>Whether this run has started creating network namespaces (and so must delete them at stop).</summary>
+    public bool NamespacesCreated { get; private set; }
+
+    /// <summary>Creates the hosts' network namespaces (removing a previous run's leftovers first).</summary>
+    public Task CreateNamespacesAsync() => NetworkNamespaces.CreateAsync(network, () => NamespacesCreated = true);
+
     public async Task<RedisServer> StartRedisAsync()
     {
-        _redis = await RedisServer.StartAsync(FreePort.PreferOrPick(RedisServer.PreferredPort), data);
+        var port = FreePort.PreferOrPick(RedisServer.PreferredPort);
+        _takenPorts.Add(port);
+        _redis = await RedisServer.StartAsync(port, data, network.ClusterAddress);
         _children.Add(_redis.Process);
         return _redis;
     }
 
-    public async Task<ChildProcess> StartSiloAsync()
+    /// <summary>Silo <paramref name="index"/> (from 1): the first on --port, the others on free ports; silo and gateway ports always free ones.</summary>
+    public async Task<SiloInstance> StartSiloAsync(int index)
     {
-        var taken = new List<int> { settings.Port };
-        if (_redis is not null)
-        {
-            taken.Add(_redis.Port);
-        }
-
-        var siloPort = FreePort.PickExcept(taken);
-        taken.Add(siloPort);
-        _gatewayPort = FreePort.PickExcept(taken);
-        List<string> arguments = [installation.SiloDll, "--urls", ApiUrl];
+        var apiUrl = index == 1 ? ApiUrl : $"http://127.0.0.1:{PickPort()}";
+        var siloPort = PickPort();
+        var gatewayPort = PickPort();
+        List<string> arguments = [installation.SiloDll, "--urls", apiUrl];
         arguments.Add(_redis is { } redis ? "--Fabric:Redis=" + redis.Endpoint : "--in-memory");
-        arguments.AddRange(["--Fabric:SiloPort=" + Text(siloPort), "--Fabric:GatewayPort=" + Text(_gatewayPort), "--Fabric:ClusterId=" + _clusterId, "--Fabric:DataDir=" + data.Root, "--Fabric:AdminTokenFile=" + adminTokenFile]);
-        return Track(await ChildProcess.StartAsync("silo", "dotnet", arguments, data.LogOf("silo"), ParentDeathSignal.Kill));
-    }
-
-    public async Task<ChildProcess> StartAgentAsync()
-    {
-        List<string> arguments = [installation.AgentDll, .. AgentStorage(), "--Fabric:Driver=" + settings.Driver, "--Fabric:ClusterId=" + _clusterId, "--Fabric:DataDir=" + data.Root];
-        if (settings.HostName is { } hostName)
+        arguments.AddRange(["--Fabric:SiloPort=" + Text(siloPort), "--Fabric:GatewayPort=" + Text(gatewayPort), "--Fabric:ClusterId=" + ClusterId, "--Fabric:DataDir=" + data.Root, "--Fabric:AdminTokenFile=" + adminTokenFile]);
+        if (network.Namespaces)
         {
-            arguments.Add("--Fabric:HostName=" + hostName);
+            arguments.Add("--Fabric:SiloAddress=" + network.ClusterAddress);
         }
 
-        return Track(await ChildProcess.StartAsync("agent", "dotnet", arguments, data.LogOf("agent"), ParentDeathSignal.Kill));
+        var name = $"silo-{index}";
+        var childName = settings.Silos == 1 ? "silo" : name;
+        var process = Track(await ChildProcess.StartAsync(childName, "dotnet", arguments, data.LogOf(childName), ParentDeathSignal.Kill));
+        var silo = new SiloInstance(name, process, apiUrl, siloPort, gatewayPort);
+        _silos.Add(silo);
+        return silo;
     }
 
-    /// <summary>Stops every child that was started, newest first; safe to call on any exit path.</summary>
+    /// <summary>
+    /// The agent of <paramref name="host"/>. One host keeps the single-host layout (data in the data folder, the
+    /// agent's default pool); several each get <c>hosts/&lt;name&gt;</c> and the shared <c>local</c> pool, and,
+    /// with namespaces, run inside theirs (<c>ip netns exec</c> execs, so the pid and the parent-death signal stay).
+    /// </summary>
+    public async Task<HostInstance> StartAgentAsync(HostNetwork host)
+    {
+        var single = settings.Hosts == 1;
+        var dataDirectory = single ? data.Root : Path.Combine(data.Root, "hosts", host.HostName);
+        List<string> arguments = [installation.AgentDll, .. AgentStorage(), "--Fabric:Driver=" + settings.Driver, "--Fabric:ClusterId=" + ClusterId, "--Fabric:DataDir=" + dataDirectory];
+        if (!single || settings.HostName is not null)
+        {
+            arguments.Add("--Fabric:HostName=" + host.HostName);
+        }
+
+        if (!single)
+        {
+            arguments.Add("--Fabric:StoragePools:local=" + LocalPool);
+        }
+
+        if (host.Namespace is not null)
+        {
+            arguments.Add("--Fabric:ConsoleAddress=" + host.Address);
+        }
+
+        var childName = single ? "agent" : "agent " + host.HostName;
+        var logName = single ? "agent" : "agent-" + host.HostName;
+        var process = host.Namespace is { } netns
+            ? await ChildProcess.StartAsync(childName, IpTool.Path!, ["netns", "exec", netns, "dotnet", .. arguments], data.LogOf(logName), ParentDeathSignal.Kill)
+            : await ChildProcess.StartAsync(childName, "dotnet", arguments, data.LogOf(logName), ParentDeathSignal.Kill);
+        Track(process);
+        var instance = new HostInstance(host, process, dataDirectory);
+        _hosts.Add(instance);
+        return instance;
+    }
+
+    /// <summary>Stops every child that was started: the agents together, then the rest newest first; safe to call on any exit path.</summary>
     public async Task StopAsync()
     {
+        var agents = _hosts.Select(host => host.Agent).ToHashSet();
+        await Task.WhenAll(agents.Select(agent => agent.StopAsync(StopGracePeriod, time)));
         for (var index = _children.Count - 1; index >= 0; index--)
         {
             var child = _children[index];
@@ -81,10 +138,29 @@ internal sealed class LocalCluster(UpSettings settings, FabricInstallation insta
         _children.Clear();
     }
 
-    /// <summary>The agent finds the cluster through Redis, or, in memory, at the silo's gateway.</summary>
-    private IEnumerable<string> AgentStorage() => _redis is { } redis
-        ? ["--Fabric:Redis=" + redis.Endpoint]
-        : ["--Fabric:InMemory=true", "--Fabric:GatewayPort=" + Text(_gatewayPort)];
+    /// <summary>The agent finds the cluster through Redis, or, in memory, at the first silo's gateway.</summary>
+    private IEnumerable<string> AgentStorage()
+    {
+        if (_redis is { } redis)
+        {
+            return ["--Fabric:Redis=" + redis.Endpoint];
+        }
+
+        List<string> arguments = ["--Fabric:InMemory=true", "--Fabric:GatewayPort=" + Text(_silos[0].GatewayPort)];
+        if (network.Namespaces)
+        {
+            arguments.Add("--Fabric:GatewayAddress=" + network.ClusterAddress);
+        }
+
+        return arguments;
+    }
+
+    private int PickPort()
+    {
+        var port = FreePort.PickExcept(_takenPorts);
+        _takenPorts.Add(port);
+        return port;
+    }
 
     private ChildProcess Track(ChildProcess child)
     {

@@ -7,7 +7,7 @@ namespace Fabric.Cli.Up;
 /// Debian's redis-server as a child of `fabric up`: bound to 127.0.0.1, data in the data folder's
 /// <c>redis/</c> with AOF on (so a restart finds the cluster's state), RDB snapshots off.
 /// </summary>
-internal sealed class RedisServer(int port, ChildProcess process)
+internal sealed class RedisServer(int port, ChildProcess process, string address = "127.0.0.1")
 {
     public const string Executable = "/usr/bin/redis-server";
 
@@ -18,27 +18,38 @@ internal sealed class RedisServer(int port, ChildProcess process)
 
     public ChildProcess Process { get; } = process;
 
-    public string Endpoint => $"127.0.0.1:{Port}";
+    /// <summary>Where it was started (its data folder); its command line uses absolute paths, so it can be rerun from there.</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>Where the silos and agents reach Redis: 127.0.0.1, or the namespaces' bridge address.</summary>
+    public string Endpoint => $"{address}:{Port}";
 
     public static string? CheckInstalled(string executable = Executable) => File.Exists(executable)
         ? null
         : $"{executable} is missing: install it with `sudo apt-get install redis-server` (or run the README's install command), or use --in-memory for a throwaway cluster";
 
-    public static IReadOnlyList<string> Arguments(int port, string directory) =>
+    /// <summary>
+    /// Bound to 127.0.0.1 (where `fabric up` itself talks to it), and also to <paramref name="alsoBind"/> when given.
+    /// Protected mode (no password: loopback clients only) is then off, or the agents in their namespaces would be
+    /// refused; the bridge address is reachable from this machine only, which is the protection instead.
+    /// </summary>
+    public static IReadOnlyList<string> Arguments(int port, string directory, string? alsoBind = null) =>
     [
-        "--bind", "127.0.0.1",
+        "--bind", .. alsoBind is null ? (string[])["127.0.0.1"] : [alsoBind, "127.0.0.1"],
         "--port", port.ToString(CultureInfo.InvariantCulture),
         "--dir", directory,
         "--appendonly", "yes",
         "--save", "",
         "--daemonize", "no",
-        "--protected-mode", "yes",
+        "--protected-mode", alsoBind is null ? "yes" : "no",
     ];
 
-    public static async Task<RedisServer> StartAsync(int port, DataDirectory data, string executable = Executable)
+    /// <summary>Starts it in its data folder (so the command line can be rerun as is from there); <paramref name="address"/> other than 127.0.0.1 is bound too.</summary>
+    public static async Task<RedisServer> StartAsync(int port, DataDirectory data, string address = "127.0.0.1", string executable = Executable)
     {
-        var process = await ChildProcess.StartAsync("redis-server", executable, Arguments(port, data.Redis), data.LogOf("redis"));
-        return new RedisServer(port, process);
+        var alsoBind = address == "127.0.0.1" ? null : address;
+        var process = await ChildProcess.StartAsync("redis-server", executable, Arguments(port, data.Redis, alsoBind), data.LogOf("redis"), workingDirectory: data.Redis);
+        return new RedisServer(port, process, address) { WorkingDirectory = data.Redis };
     }
 
     /// <summary>Readiness probe: <c>null</c> once Redis answers PING with PONG (not while it is still loading its AOF).</summary>

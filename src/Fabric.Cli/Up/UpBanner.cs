@@ -1,3 +1,5 @@
+using Fabric.Cli.Up.ClusterFile;
+
 namespace Fabric.Cli.Up;
 
 /// <summary>What `fabric up` prints once the cluster is ready: where everything is and what to type next.</summary>
@@ -15,6 +17,24 @@ internal static class UpBanner
               logs               {data.Logs}/ ({logs})
               CLI                ./fabric host list   (API URL and token saved in {configPath})
               API token          {(token.Created ? token.Token + "   (printed on this first start only; kept in " + token.Path + ")" : "in " + token.Path)}
+            """);
+        if (cluster.Silos.Count > 1)
+        {
+            await output.WriteLineAsync($"  silos              {string.Join(", ", cluster.Silos.Select(silo => $"{silo.Name} {silo.ApiUrl}/ (pid {silo.Process.Id})"))}");
+        }
+
+        if (cluster.Hosts.Count > 1)
+        {
+            await output.WriteLineAsync($"  hosts              {cluster.Hosts.Count}, sharing the pool {cluster.LocalPool}");
+            foreach (var host in cluster.Hosts)
+            {
+                var where = host.Network.Namespace is { } netns ? $"{host.Network.Address} in netns {netns} (cut off: ip link set {host.Network.Veth} down)" : host.Network.Address;
+                await output.WriteLineAsync($"    {host.Name,-16} {where}, agent pid {host.Agent.Id}, data {host.DataDirectory}");
+            }
+        }
+
+        await output.WriteLineAsync($"""
+              cluster file       {ClusterFileWriter.PathIn(data)}
 
             Press Ctrl-C to stop the cluster (twice to stop it at once).
             """);

@@ -6,7 +6,7 @@ using Fabric.Contracts.Validation;
 
 namespace Fabric.Cli.Up;
 
-/// <summary><c>fabric up</c>: a whole single-host cluster on 127.0.0.1, in the foreground.</summary>
+/// <summary><c>fabric up</c>: a whole cluster on this machine (one host and one silo unless asked for more), in the foreground.</summary>
 internal static class UpCommand
 {
     public static readonly string[] Drivers = ["qemu", "simulated"];
@@ -32,7 +32,11 @@ internal static class UpCommand
             CustomParser = ParsePort,
             HelpName = "PORT",
         };
-        var hostName = new Option<string?>("--host-name") { Description = "Name the host registers under (default: the agent's choice)", HelpName = "NAME" };
+        var hostName = new Option<string?>("--host-name")
+        {
+            Description = "Name the host registers under (default: the agent's choice); with --hosts N, the hosts are NAME-1..NAME-N (default host-1..)",
+            HelpName = "NAME",
+        };
         hostName.Validators.Add(result =>
         {
             if (HostNames.Validate(result.GetValueOrDefault<string?>()) is { } problem)
@@ -41,9 +45,24 @@ internal static class UpCommand
             }
         });
 
-        var up = new Command("up", "Start a single-host cluster (Redis, silo, host agent) on 127.0.0.1 in the foreground")
+        var hosts = new Option<int>("--hosts")
         {
-            dataDirectory, inMemory, driver, port, hostName,
+            Description = $"How many hosts (agents) to start on this machine, 1 to {UpSettings.MaxHosts}; as root each gets its own network namespace",
+            DefaultValueFactory = _ => 1,
+            CustomParser = result => ParseCount(result, "--hosts", UpSettings.MaxHosts),
+            HelpName = "N",
+        };
+        var silos = new Option<int>("--silos")
+        {
+            Description = $"How many silos form the cluster, 1 to {UpSettings.MaxSilos} (more than one needs Redis)",
+            DefaultValueFactory = _ => 1,
+            CustomParser = result => ParseCount(result, "--silos", UpSettings.MaxSilos),
+            HelpName = "M",
+        };
+
+        var up = new Command("up", "Start a cluster (Redis, silos, host agents) on this machine in the foreground")
+        {
+            dataDirectory, inMemory, driver, port, hostName, hosts, silos,
         };
         up.SetAction((parseResult, cancellationToken) =>
         {
@@ -52,10 +71,30 @@ internal static class UpCommand
                 parseResult.GetValue(inMemory),
                 parseResult.GetRequiredValue(driver),
                 parseResult.GetValue(port),
-                parseResult.GetValue(hostName));
+                parseResult.GetValue(hostName),
+                parseResult.GetValue(hosts),
+                parseResult.GetValue(silos));
+            if (settings.Problem() is { } problem)
+            {
+                context.Stderr.WriteLine($"fabric up: {problem}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
             return new UpRunner(context, settings).RunAsync(cancellationToken);
         });
         return up;
+    }
+
+    private static int ParseCount(ArgumentResult result, string option, int max)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1 && count <= max)
+        {
+            return count;
+        }
+
+        result.AddError($"{option} must be a number from 1 to {max}, not '{text}'");
+        return 0;
     }
 
     private static int ParsePort(ArgumentResult result)

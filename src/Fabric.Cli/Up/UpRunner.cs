@@ -1,10 +1,13 @@
 using Fabric.Cli.Config;
+using Fabric.Cli.Up.ClusterFile;
+using Fabric.Cli.Up.Namespaces;
 
 namespace Fabric.Cli.Up;
 
 /// <summary>
-/// `fabric up` from start to stop: checks, lock, children one after the other (each waited for),
-/// the banner, then supervision until Ctrl-C/SIGTERM or a child dies. Children are stopped on every
+/// `fabric up` from start to stop: checks, lock, network namespaces (several hosts, as root), Redis,
+/// the silos, the agents (all waited for together), cluster.json and the banner, then supervision
+/// (<see cref="UpSupervisor"/>) until Ctrl-C/SIGTERM, or until Redis or every silo is gone. Children are stopped on every
 /// exit path that runs code; for SIGKILL of `fabric up` itself, see <see cref="ChildLauncher"/>.
 /// </summary>
 internal sealed class UpRunner(CliContext context, UpSettings settings)
@@ -50,7 +53,8 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
                 return await FailAsync($"cannot read or create the admin token in {data.Root}: {e.Message}", ExitCodes.Usage);
             }
 
-            var cluster = new LocalCluster(settings, installation, data, token.Path, context.Time);
+            var network = NetworkPlan.Decide(settings.HostNames(), Environment.IsPrivilegedProcess, IpTool.Path is not null);
+            var cluster = new LocalCluster(settings, installation, data, token.Path, network, context.Time);
             try
             {
                 return await StartAndSuperviseAsync(cluster, data, token, cancellationToken);
@@ -67,7 +71,16 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
             }
             finally
             {
+                ClusterFileWriter.Delete(data);
                 await cluster.StopAsync();
+                if (cluster.NamespacesCreated)
+                {
+                    foreach (var leftover in await NetworkNamespaces.DeleteAsync(network))
+                    {
+                        await context.Stderr.WriteLineAsync($"fabric up: {leftover}; remove it by hand");
+                    }
+                }
+
                 await _out.WriteLineAsync("stopped.");
             }
         }
@@ -75,6 +88,17 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
 
     private async Task<int> StartAndSuperviseAsync(LocalCluster cluster, DataDirectory data, AdminTokenFile token, CancellationToken cancellationToken)
     {
+        if (cluster.Network.Warning is { } warning)
+        {
+            await _out.WriteLineAsync(warning);
+        }
+
+        if (cluster.Network.Namespaces)
+        {
+            await _out.WriteLineAsync($"creating {cluster.Network.Hosts.Count} network namespaces ({NetworkPlan.NamespacePrefix}<host>) on bridge {NetworkPlan.Bridge} ({NetworkPlan.BridgeAddress}/{NetworkPlan.PrefixLength})");
+            await cluster.CreateNamespacesAsync();
+        }
+
         if (!settings.InMemory)
         {
             var redis = await cluster.StartRedisAsync();
@@ -82,38 +106,71 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
             await _waiter.WaitAsync("redis-server to answer PING", redis.PingAsync, RedisDeadline, redis.Process, cluster.Children, cancellationToken);
         }
 
-        var silo = await cluster.StartSiloAsync();
-        await _out.WriteLineAsync($"starting the silo on {cluster.ApiUrl}");
-        var api = new ClusterProbes(cluster.ApiUrl, token.Token);
-        await _waiter.WaitAsync("the silo to be ready (GET /readyz)", api.SiloReadyAsync, SiloDeadline, silo, cluster.Children, cancellationToken);
+        var first = await cluster.StartSiloAsync(1);
+        await _out.WriteLineAsync(settings.Silos == 1 ? $"starting the silo on {cluster.ApiUrl}" : $"starting {first.Name} on {first.ApiUrl}");
+        await WaitForSiloAsync(cluster, first, token, cancellationToken);
+        if (settings.Silos > 1)
+        {
+            var others = new List<SiloInstance>();
+            for (var index = 2; index <= settings.Silos; index++)
+            {
+                others.Add(await cluster.StartSiloAsync(index));
+            }
+
+            await _out.WriteLineAsync($"starting {string.Join(", ", others.Select(silo => $"{silo.Name} on {silo.ApiUrl}"))}");
+            await Task.WhenAll(others.Select(silo => WaitForSiloAsync(cluster, silo, token, cancellationToken)));
+        }
 
         var agentStartedAt = context.Time.GetUtcNow();
-        var agent = await cluster.StartAgentAsync();
+        var hosts = new List<HostInstance>();
+        foreach (var host in cluster.Network.Hosts)
+        {
+            hosts.Add(await cluster.StartAgentAsync(host));
+        }
+
+        var what = settings.Hosts == 1 ? "the host agent" : $"{settings.Hosts} host agents ({string.Join(", ", hosts.Select(host => host.Name))})";
         await _out.WriteLineAsync(settings.Driver == "qemu"
-            ? "starting the host agent (driver qemu; its first start probes hardware virtualization, ~20 s)"
-            : $"starting the host agent (driver {settings.Driver})");
-        await _waiter.WaitAsync(
-            "the host to be Ready (GET /api/v1/hosts)",
-            ct => api.HostReadyAsync(settings.HostName, agentStartedAt, ct),
+            ? $"starting {what} (driver qemu; the first start probes hardware virtualization, ~20 s)"
+            : $"starting {what} (driver {settings.Driver})");
+        var api = new ClusterProbes(cluster.ApiUrl, token.Token);
+        await Task.WhenAll(hosts.Select(host => _waiter.WaitAsync(
+            settings.Hosts == 1 ? "the host to be Ready (GET /api/v1/hosts)" : $"host {host.Name} to be Ready (GET /api/v1/hosts)",
+            ct => api.HostReadyAsync(settings.Hosts == 1 ? settings.HostName : host.Name, agentStartedAt, ct),
             AgentDeadline,
-            agent,
+            host.Agent,
             cluster.Children,
-            cancellationToken);
+            cancellationToken)));
 
         var configStore = CliConfigStore.For(context);
         configStore.Save(new CliConfig(cluster.ApiUrl, token.Token));
+        ClusterFileWriter.Write(data, ClusterFileWriter.Describe(cluster, token.Path));
         await UpBanner.WriteAsync(_out, cluster, data, configStore.Path, token, ChildLauncher.DiesWithParent);
 
-        var anyExited = Task.WhenAny(cluster.Children.Select(child => child.Exited));
-        var stopRequested = Task.Delay(Timeout.Infinite, cancellationToken);
-        if (await Task.WhenAny(anyExited, stopRequested) == anyExited)
-        {
-            var exited = cluster.Children.First(child => child.Exited.IsCompleted);
-            throw new UpFailedException($"{exited.Name} {exited.DescribeExit()} unexpectedly; stopping the rest", exited);
-        }
-
-        await _out.WriteLineAsync($"stopping {string.Join(", then ", cluster.Children.Reverse().Select(child => child.Name))}...");
+        await new UpSupervisor(cluster, _out).WatchAsync(cancellationToken);
+        await _out.WriteLineAsync($"stopping {string.Join(", then ", StopOrder(cluster))}...");
         return ExitCodes.Ok;
+    }
+
+    private Task WaitForSiloAsync(LocalCluster cluster, SiloInstance silo, AdminTokenFile token, CancellationToken cancellationToken) =>
+        _waiter.WaitAsync(
+            settings.Silos == 1 ? "the silo to be ready (GET /readyz)" : $"{silo.Name} to be ready (GET {silo.ApiUrl}/readyz)",
+            new ClusterProbes(silo.ApiUrl, token.Token).SiloReadyAsync,
+            SiloDeadline,
+            silo.Process,
+            cluster.Children,
+            cancellationToken);
+
+    private static IEnumerable<string> StopOrder(LocalCluster cluster)
+    {
+        var alive = cluster.Children.Where(child => !child.Exited.IsCompleted).ToList();
+        var agents = alive.Where(child => cluster.Hosts.Any(host => host.Agent == child)).ToList();
+        var rest = alive.Except(agents).Reverse().Select(child => child.Name);
+        return agents.Count switch
+        {
+            0 => rest,
+            1 => [agents[0].Name, .. rest],
+            _ => [$"the {agents.Count} agents", .. rest],
+        };
     }
 
     private async Task ReportFailureAsync(UpFailedException failure)

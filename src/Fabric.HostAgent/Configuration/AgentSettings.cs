@@ -21,6 +21,12 @@ public sealed record AgentSettings(
     /// <summary>Where the console relay listens; loopback unless silos run on other machines.</summary>
     public System.Net.IPAddress ConsoleAddress { get; init; } = System.Net.IPAddress.Loopback;
 
+    /// <summary>
+    /// In memory: the address of the silo's gateway (<c>Fabric:GatewayAddress</c>, with <c>Fabric:GatewayPort</c>);
+    /// loopback unless the silo is reached from elsewhere (another network namespace). With Redis, silos advertise their own.
+    /// </summary>
+    public System.Net.IPAddress GatewayAddress { get; init; } = System.Net.IPAddress.Loopback;
+
     /// <summary>Console relay port; 0 lets the system pick one (it is reported to the cluster).</summary>
     public int ConsolePort { get; init; }
 
@@ -56,6 +62,7 @@ public sealed record AgentSettings(
             ReadInterval(section["HeartbeatInterval"]))
         {
             ConsoleAddress = ReadAddress(section["ConsoleAddress"]),
+            GatewayAddress = AddressSetting.Read(section, "GatewayAddress", "198.18.0.1"),
             ConsolePort = section["ConsolePort"] is { Length: > 0 } ? PortSetting.Read(section, "ConsolePort", 0) : 0,
         };
     }

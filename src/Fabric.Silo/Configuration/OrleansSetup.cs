@@ -19,14 +19,24 @@ public static class OrleansSetup
 
         if (settings.InMemory)
         {
-            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            if (IPAddress.IsLoopback(settings.Address))
+            {
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            }
+            else
+            {
+                // The one in-memory silo is its own primary; it listens and is found on the given address.
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, new IPEndPoint(settings.Address, settings.SiloPort));
+                silo.ConfigureEndpoints(settings.Address, settings.SiloPort, settings.GatewayPort);
+            }
+
             silo.AddMemoryGrainStorage(GrainStorageNames.Default, o => o.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer());
             silo.UseInMemoryReminderService();
         }
         else
         {
             var redis = settings.Redis!;
-            silo.ConfigureEndpoints(IPAddress.Loopback, settings.SiloPort, settings.GatewayPort);
+            silo.ConfigureEndpoints(settings.Address, settings.SiloPort, settings.GatewayPort);
             silo.UseRedisClustering(o => o.ConfigurationOptions = redis.Clone());
             silo.AddRedisGrainStorage(GrainStorageNames.Default, o =>
             {

@@ -17,6 +17,12 @@ public sealed record SiloSettings(
     /// <summary>The largest image upload accepted (<c>Fabric:Images:MaxUploadBytes</c>); null: only the pool's free space limits it.</summary>
     public long? MaxUploadBytes { get; init; }
 
+    /// <summary>
+    /// The address the silo listens on and advertises to other silos and to clients (<c>Fabric:SiloAddress</c>);
+    /// loopback unless agents or silos reach it from elsewhere (another machine or network namespace).
+    /// </summary>
+    public System.Net.IPAddress Address { get; init; } = System.Net.IPAddress.Loopback;
+
     public static SiloSettings Load(IConfiguration configuration)
     {
         var section = configuration.GetSection("Fabric");
@@ -37,6 +43,7 @@ public sealed record SiloSettings(
             PortSetting.Read(section, "GatewayPort", 30000))
         {
             MaxUploadBytes = ReadSize(section, "Images:MaxUploadBytes"),
+            Address = AddressSetting.Read(section, "SiloAddress", "198.18.0.1"),
         };
     }
 

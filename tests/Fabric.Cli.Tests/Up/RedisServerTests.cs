@@ -58,6 +58,15 @@ public sealed class RedisServerTests : IDisposable
     }
 
     [Fact]
+    public void Arguments_AlsoBindingTheBridge_BindsBothWithoutProtectedMode()
+    {
+        var arguments = RedisServer.Arguments(6390, "/data/redis", alsoBind: "198.18.0.1");
+
+        Assert.Equal(["--bind", "198.18.0.1", "127.0.0.1"], arguments.Take(3));
+        Assert.Equal(["--protected-mode", "no"], arguments.TakeLast(2));
+    }
+
+    [Fact]
     public void CheckInstalled_Missing_SaysHowToInstall()
     {
         Assert.Null(RedisServer.CheckInstalled());

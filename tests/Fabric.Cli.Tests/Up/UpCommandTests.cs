@@ -42,6 +42,43 @@ public sealed class UpCommandTests : IDisposable
         Assert.Contains("--host-name: host name 'Node_1' is not a DNS name", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("--hosts", "0", "--hosts must be a number from 1 to 16, not '0'")]
+    [InlineData("--hosts", "17", "--hosts must be a number from 1 to 16, not '17'")]
+    [InlineData("--hosts", "two", "--hosts must be a number from 1 to 16, not 'two'")]
+    [InlineData("--silos", "0", "--silos must be a number from 1 to 5, not '0'")]
+    [InlineData("--silos", "6", "--silos must be a number from 1 to 5, not '6'")]
+    public async Task Up_CountOutOfRange_UsageExit2NamingTheRange(string option, string value, string expected)
+    {
+        var result = await _cli.RunAsync("up", option, value, "--data-dir", _cli.Temporary("data"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Stderr);
+        Assert.False(Directory.Exists(_cli.Temporary("data")), "nothing is created for a refused command");
+    }
+
+    [Fact]
+    public async Task Up_SeveralSilosInMemory_RefusedSayingRedisIsNeeded()
+    {
+        var result = await _cli.RunAsync("up", "--silos", "2", "--in-memory", "--data-dir", _cli.Temporary("data"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--silos 2 needs Redis", result.Stderr);
+        Assert.Contains("drop --in-memory, or use --silos 1", result.Stderr);
+        Assert.False(Directory.Exists(_cli.Temporary("data")), "nothing is created for a refused command");
+    }
+
+    [Fact]
+    public async Task Up_HostNamePrefixTooLongForItsNumber_UsageExit2()
+    {
+        var prefix = new string('a', 62);
+
+        var result = await _cli.RunAsync("up", "--hosts", "2", "--host-name", prefix);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--host-name with --hosts 2 names the hosts {prefix}-1..{prefix}-2", result.Stderr);
+    }
+
     [Fact]
     public async Task Up_UnknownOption_UsageExit2()
     {

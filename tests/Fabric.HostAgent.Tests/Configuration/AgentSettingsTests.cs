@@ -38,12 +38,20 @@ public sealed class AgentSettingsTests : IDisposable
     [InlineData("Fabric:HeartbeatInterval", "soon", "Fabric:HeartbeatInterval: 'soon' is not a duration")]
     [InlineData("Fabric:StoragePools:fast", "relative/path", "Fabric:StoragePools:fast: 'relative/path' is not an absolute folder path")]
     [InlineData("Fabric:GatewayPort", "0", "Fabric:GatewayPort: '0' is not a TCP port")]
+    [InlineData("Fabric:GatewayAddress", "silo-1", "Fabric:GatewayAddress: 'silo-1' is not an IP address")]
     public void Load_BadSetting_OneLineNamingSettingAndFix(string key, string value, string expected)
     {
         var ex = Assert.Throws<InvalidSettingException>(() => AgentSettings.Load(Config((key, value))));
 
         Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void Load_GatewayAddress_LoopbackUnlessGiven()
+    {
+        Assert.Equal(System.Net.IPAddress.Loopback, AgentSettings.Load(Config()).GatewayAddress);
+        Assert.Equal(System.Net.IPAddress.Parse("198.18.0.1"), AgentSettings.Load(Config(("Fabric:GatewayAddress", "198.18.0.1"))).GatewayAddress);
     }
 
     [Fact]

@@ -22,12 +22,12 @@ public sealed class ClusterClientConnection : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
-    public static async Task<ClusterClientConnection> ConnectAsync(string redis)
+    public static async Task<ClusterClientConnection> ConnectAsync(string redis, string clusterId = "fabric")
     {
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("fabric", "fabric"));
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, "fabric"));
             client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
         });
         var host = builder.Build();

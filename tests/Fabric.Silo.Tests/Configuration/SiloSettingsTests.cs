@@ -27,6 +27,13 @@ public sealed class SiloSettingsTests
         Assert.False(settings.Redis.AbortOnConnectFail);
     }
 
+    [Fact]
+    public void Load_SiloAddress_LoopbackUnlessGiven()
+    {
+        Assert.Equal(System.Net.IPAddress.Loopback, SiloSettings.Load(Config(("Fabric:InMemory", "true"))).Address);
+        Assert.Equal(System.Net.IPAddress.Parse("198.18.0.1"), SiloSettings.Load(Config(("Fabric:InMemory", "true"), ("Fabric:SiloAddress", "198.18.0.1"))).Address);
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("4M", 4L << 20)]
@@ -43,6 +50,7 @@ public sealed class SiloSettingsTests
     [InlineData("Fabric:Redis", "foo=bar", "Fabric:Redis: 'foo=bar' is not a Redis connection string")]
     [InlineData("Fabric:SiloPort", "70000", "Fabric:SiloPort: '70000' is not a TCP port")]
     [InlineData("Fabric:InMemory", "maybe", "Fabric:InMemory: 'maybe' is not true or false")]
+    [InlineData("Fabric:SiloAddress", "bridge", "Fabric:SiloAddress: 'bridge' is not an IP address")]
     [InlineData("Fabric:Images:MaxUploadBytes", "lots", "Fabric:Images:MaxUploadBytes: 'lots' is not a size")]
     [InlineData("Fabric:Images:MaxUploadBytes", "0", "Fabric:Images:MaxUploadBytes: '0' is not a size")]
     public void Load_BadSetting_OneLineNamingSettingAndFix(string key, string value, string expected)
