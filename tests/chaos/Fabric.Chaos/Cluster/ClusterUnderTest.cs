@@ -66,7 +66,10 @@ public sealed class ClusterUnderTest : IAsyncDisposable
         System.IO.Directory.CreateDirectory(options.Directory);
         var data = Path.Combine(options.Directory, "data");
         var clusterJson = Path.Combine(data, "cluster.json");
-        System.IO.File.Delete(clusterJson);
+        if (System.IO.File.Exists(clusterJson))
+        {
+            System.IO.File.Delete(clusterJson);
+        }
         var environment = new Dictionary<string, string>
         {
             ["FABRIC_HOME"] = RepositoryPaths.Root,
@@ -79,8 +82,13 @@ public sealed class ClusterUnderTest : IAsyncDisposable
         try
         {
             await Eventually.MatchAsync(
-                () => up.HasExited ? throw new InvalidOperationException($"fabric up exited {up.ExitCode}:\n{up.Output}") : Task.FromResult(System.IO.File.Exists(clusterJson)),
-                exists => exists, UpDeadline, $"fabric up to write {clusterJson}");
+                () => Task.FromResult(up.HasExited || System.IO.File.Exists(clusterJson)),
+                doneOrExited => doneOrExited, UpDeadline, $"fabric up to write {clusterJson}");
+            if (up.HasExited)
+            {
+                throw new InvalidOperationException($"fabric up exited {up.ExitCode} before the cluster was up:\n{up.Output}");
+            }
+
             return new ClusterUnderTest(options.Directory, up, ClusterFile.Read(clusterJson), options.Driver);
         }
         catch
