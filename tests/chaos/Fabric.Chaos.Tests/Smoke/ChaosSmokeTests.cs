@@ -14,6 +14,7 @@ namespace Fabric.Chaos.Tests.Smoke;
 public sealed class ChaosSmokeTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("fabric-chaos-smoke-").FullName;
+    private bool _passed;
 
     [RootFact]
     public async Task EveryFaultOnce_HaVmsComeBackElsewhere_AndNoVmRunsTwiceIsLostOrIsTouchedByAFalseFailover()
@@ -41,6 +42,7 @@ public sealed class ChaosSmokeTests(ITestOutputHelper output) : IDisposable
         finally
         {
             output.WriteLine(log.ToString());
+            output.WriteLine($"cluster logs: {_directory}/data/logs (kept when the test fails)");
         }
 
         Assert.All(results, r => Assert.True(r.Clean, r.ToString()));
@@ -51,7 +53,14 @@ public sealed class ChaosSmokeTests(ITestOutputHelper output) : IDisposable
             Assert.NotNull(r.DetectSeconds);
         });
         Assert.Equal(Fault.All.Select(f => f.Name), results.Select(r => r.Fault));
+        _passed = true;
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        if (_passed)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
 }

@@ -52,6 +52,18 @@ public sealed class OutsideWatcherTests
     }
 
     [Fact]
+    public void Sample_QemusOfAnotherCluster_AreNotWatched()
+    {
+        _table.AddQemu(100, "web1", "/elsewhere/one");
+        _table.AddQemu(200, "web1", "/elsewhere/two");
+
+        _watcher.Sample();
+
+        Assert.Empty(_watcher.DoubleRuns);
+        Assert.Empty(_watcher.LiveProcesses("web1"));
+    }
+
+    [Fact]
     public void Sample_OneProcessPerVm_ReportsNothing()
     {
         _table.AddQemu(100, "web1", HostA);

@@ -11,7 +11,12 @@ namespace Fabric.Chaos.Bench;
 /// </summary>
 public static class SoakRun
 {
-    public sealed record Result(double Minutes, int FalseFailovers, IReadOnlyList<string> Fenced, int DoubleRuns, IReadOnlyList<string> MovedVms, string Load, string LoadAverageAtEnd);
+    public sealed record Result(double Minutes, int FalseFailovers, IReadOnlyList<string> Fenced, int DoubleRuns, IReadOnlyList<string> MovedVms, string Load, string LoadAverageAtEnd)
+    {
+        public override string ToString() =>
+            $"{Minutes} min under {Load}: false failovers {FalseFailovers} [{string.Join(", ", Fenced)}], double runs {DoubleRuns}, " +
+            $"VMs moved or restarted {MovedVms.Count} [{string.Join(", ", MovedVms)}], load average at the end {LoadAverageAtEnd}";
+    }
 
     public static async Task<Result> RunAsync(ClusterUnderTest cluster, IReadOnlyList<string> vms, TimeSpan duration, TextWriter log)
     {

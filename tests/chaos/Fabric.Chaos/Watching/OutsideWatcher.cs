@@ -2,7 +2,7 @@ namespace Fabric.Chaos.Watching;
 
 /// <summary>
 /// Watches the cluster's VMs from outside, through the process table only, every 100 ms: for each VM
-/// the set of live QEMU processes and their hosts. Any sample in which one VM has two live QEMU
+/// the set of live QEMU processes and their hosts (QEMU processes of no host of the cluster are ignored). Any sample in which one VM has two live QEMU
 /// processes is a double run (a stopped process counts: it resumes where it was). One exception, for a
 /// process QEMU makes itself: <c>-daemonize</c> keeps the launching process alive beside the daemon it
 /// forked until the daemon is ready, so two processes of one VM on the same host are a double run only
@@ -62,7 +62,8 @@ public sealed class OutsideWatcher(IProcessTable table, HostResolver hosts, Time
         var live = new Dictionary<string, List<VmSighting>>(StringComparer.Ordinal);
         foreach (var process in table.Snapshot())
         {
-            if (!process.IsLive || QemuProcess.From(process) is not { } qemu)
+            // A QEMU whose files are under no host of this cluster is another cluster's (another test's): not ours to judge.
+            if (!process.IsLive || QemuProcess.From(process) is not { } qemu || hosts.HostOf(qemu) is HostResolver.Unknown)
             {
                 continue;
             }
@@ -137,7 +138,7 @@ public sealed class OutsideWatcher(IProcessTable table, HostResolver hosts, Time
             return;
         }
 
-        var onOneHost = processes.Select(p => p.Host).Distinct(StringComparer.Ordinal).Count() == 1 && processes[0].Host != HostResolver.Unknown;
+        var onOneHost = processes.Select(p => p.Host).Distinct(StringComparer.Ordinal).Count() == 1;
         if (onOneHost)
         {
             if (!_sameHostSince.TryGetValue(vm, out var since))
