@@ -30,6 +30,9 @@ public sealed record AgentSettings(
     /// <summary>Console relay port; 0 lets the system pick one (it is reported to the cluster).</summary>
     public int ConsolePort { get; init; }
 
+    /// <summary>Lease TTL and renewal period.</summary>
+    public FencingSettings Fencing { get; init; } = FencingSettings.Default;
+
     public static readonly string[] Drivers = ["qemu", "simulated"];
 
     public static AgentSettings Load(IConfiguration configuration)
@@ -59,11 +62,13 @@ public sealed record AgentSettings(
             section["ClusterId"] is { Length: > 0 } id ? id : "fabric",
             dataDirectory,
             StoragePoolSetting.Read(section.GetSection("StoragePools"), dataDirectory),
-            ReadInterval(section["HeartbeatInterval"]))
+            DurationSetting.Read(section["HeartbeatInterval"], "Fabric:HeartbeatInterval", TimeSpan.FromMilliseconds(500),
+                TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1)))
         {
             ConsoleAddress = ReadAddress(section["ConsoleAddress"]),
             GatewayAddress = AddressSetting.Read(section, "GatewayAddress", "198.18.0.1"),
             ConsolePort = section["ConsolePort"] is { Length: > 0 } ? PortSetting.Read(section, "ConsolePort", 0) : 0,
+            Fencing = FencingSettings.Read(section.GetSection("Fencing")),
         };
     }
 
@@ -71,18 +76,4 @@ public sealed record AgentSettings(
         string.IsNullOrEmpty(text) ? System.Net.IPAddress.Loopback
         : System.Net.IPAddress.TryParse(text, out var address) ? address
         : throw new InvalidSettingException("Fabric:ConsoleAddress", $"'{text}' is not an IP address", "Use the address silos reach this host on, e.g. 10.0.0.5.");
-
-    private static TimeSpan ReadInterval(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return TimeSpan.FromSeconds(1);
-        }
-
-        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var interval)
-               && interval >= TimeSpan.FromMilliseconds(100) && interval <= TimeSpan.FromMinutes(1)
-            ? interval
-            : throw new InvalidSettingException("Fabric:HeartbeatInterval", $"'{text}' is not a duration between 00:00:00.1 and 00:01:00",
-                "Use hh:mm:ss, e.g. 00:00:01.");
-    }
 }

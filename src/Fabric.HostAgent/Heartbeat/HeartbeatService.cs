@@ -1,5 +1,6 @@
 using Fabric.Contracts.Hosts;
 using Fabric.HostAgent.Configuration;
+using Fabric.HostAgent.Fencing;
 using Fabric.HostAgent.Probing;
 using Fabric.HostAgent.Reconcile;
 using Fabric.HostAgent.Tasks;
@@ -11,7 +12,9 @@ namespace Fabric.HostAgent.Heartbeat;
 /// Heartbeats the host's <see cref="IHostGrain"/> every <see cref="AgentSettings.HeartbeatInterval"/>
 /// with what it observes, and sooner when <see cref="HeartbeatTrigger"/> is nudged. Level-triggered:
 /// a lost heartbeat or nudge is repaired by the next heartbeat, and a silo or Redis restart only
-/// shows up as a gap in contact, never as the agent exiting.
+/// shows up as a gap in contact, never as the agent exiting. Every heartbeat names this agent's
+/// incarnation and host token; a reply telling it to stand down is not acted on, and fences the host
+/// if this agent believed it held the lease.
 /// </summary>
 public sealed partial class HeartbeatService(
     AgentSettings settings,
@@ -20,11 +23,14 @@ public sealed partial class HeartbeatService(
     VmReconciler reconciler,
     HostTaskExecutor tasks,
     HeartbeatTrigger trigger,
+    LeaseGate lease,
+    HostFence fence,
     TimeProvider time,
     ILogger<HeartbeatService> logger) : BackgroundService
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
     private HostCapabilities? _capabilities;
+    private string? _standDown;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,9 +54,23 @@ public sealed partial class HeartbeatService(
         {
             var capabilities = _capabilities is null ? null : _capabilities with { StoragePools = probe.PoolsNow() };
             var outcomes = tasks.Outcomes();
-            var heartbeat = new HostHeartbeat(capabilities, reconciler.Observations(), _startedAt) { TaskResults = outcomes };
+            var incarnation = lease.Identity.Incarnation;
+            var heldWhenSent = lease.IsHeld;
+            var heartbeat = new HostHeartbeat(capabilities, reconciler.Observations(), _startedAt)
+            {
+                TaskResults = outcomes,
+                Incarnation = incarnation,
+                HostToken = lease.Identity.HostToken,
+            };
             if (await sender.SendAsync(heartbeat, stoppingToken) is { } reply)
             {
+                if (reply.StandDown is { } why)
+                {
+                    await StandDownAsync(why, incarnation, heldWhenSent, stoppingToken);
+                    return;
+                }
+
+                _standDown = null;
                 tasks.Delivered(outcomes);
                 tasks.Accept(reply.Tasks, stoppingToken);
                 await reconciler.ApplyAsync(reply.Assignments, stoppingToken);
@@ -63,6 +83,36 @@ public sealed partial class HeartbeatService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogObserveFailed(logger, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The cluster refused this incarnation. Only a refusal of a heartbeat sent while the lease was held
+    /// (by the same incarnation) means the lease is lost; one sent before the first grant just came too early.
+    /// </summary>
+    private async Task StandDownAsync(string why, string incarnation, bool heldWhenSent, CancellationToken stoppingToken)
+    {
+        if (lease.Identity.Incarnation != incarnation)
+        {
+            return; // the answer to an incarnation this agent already left behind in a fence
+        }
+
+        if (_standDown != why)
+        {
+            _standDown = why;
+            if (heldWhenSent)
+            {
+                LogStandDown(logger, settings.HostName, incarnation, why);
+            }
+            else
+            {
+                LogNotYetHolder(logger, settings.HostName, incarnation, why);
+            }
+        }
+
+        if (heldWhenSent && lease.BelievedHeld)
+        {
+            await fence.FenceAsync($"the cluster told this incarnation to stand down: {why}", stoppingToken);
         }
     }
 
@@ -93,6 +143,12 @@ public sealed partial class HeartbeatService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Host probe failed; the host stays Joining until the agent is restarted with the cause fixed")]
     private static partial void LogProbeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Host {HostName}: the cluster told incarnation {Incarnation} to stand down ({Why}); no VM is driven until this agent holds the lease")]
+    private static partial void LogStandDown(ILogger logger, string hostName, string incarnation, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Host {HostName}: incarnation {Incarnation} does not hold the lease yet ({Why}); it drives no VM until it does")]
+    private static partial void LogNotYetHolder(ILogger logger, string hostName, string incarnation, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not act on this heartbeat's reply: {Reason}; the next heartbeat tries again")]
     private static partial void LogObserveFailed(ILogger logger, string reason);

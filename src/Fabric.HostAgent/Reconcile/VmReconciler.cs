@@ -1,5 +1,6 @@
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Vms;
+using Fabric.HostAgent.Fencing;
 using Fabric.HostAgent.Heartbeat;
 using Fabric.Hypervisor;
 
@@ -8,7 +9,8 @@ namespace Fabric.HostAgent.Reconcile;
 /// <summary>
 /// Keeps one <see cref="VmWorker"/> per VM that is assigned here or found running here. Each
 /// heartbeat reply updates their desired state; each heartbeat carries their observations, and a
-/// worker whose VM changed state nudges the next heartbeat to go at once.
+/// worker whose VM changed state nudges the next heartbeat to go at once. Nothing is applied, and no
+/// worker acts, unless the <see cref="LeaseGate"/> says this agent holds the host's lease.
 /// </summary>
 public sealed class VmReconciler(
     IHypervisor hypervisor,
@@ -16,6 +18,7 @@ public sealed class VmReconciler(
     AppliedVmStore store,
     PoolPaths paths,
     HeartbeatTrigger heartbeat,
+    LeaseGate lease,
     TimeProvider time,
     ILogger<VmWorker> workerLogger) : IAsyncDisposable
 {
@@ -25,9 +28,17 @@ public sealed class VmReconciler(
     private static readonly TimeSpan Rescan = TimeSpan.FromSeconds(30);
     private DateTimeOffset _scannedAt = DateTimeOffset.MinValue;
 
-    /// <summary>Hands every VM its assignment; VMs running here without one get a worker that stops them.</summary>
+    /// <summary>True once assignments were applied since the start or the last <see cref="DropAllAsync"/>: the workers know which VMs are HA.</summary>
+    public bool HasApplied { get; private set; }
+
+    /// <summary>Hands every VM its assignment; VMs running here without one get a worker that stops them. Does nothing without the lease.</summary>
     public async Task ApplyAsync(IReadOnlyList<VmAssignment> assignments, CancellationToken cancellationToken)
     {
+        if (!lease.IsHeld)
+        {
+            return;
+        }
+
         var byVm = assignments.ToDictionary(a => a.Vm, a => (VmAssignment?)a, StringComparer.Ordinal);
         if (time.GetUtcNow() - _scannedAt >= Rescan)
         {
@@ -53,7 +64,7 @@ public sealed class VmReconciler(
                 }
                 else
                 {
-                    _workers[vm] = new VmWorker(vm, assignment, hypervisor, translator, store, paths, heartbeat.Nudge, time, workerLogger);
+                    _workers[vm] = new VmWorker(vm, assignment, hypervisor, translator, store, paths, heartbeat.Nudge, () => lease.IsHeld, time, workerLogger);
                 }
             }
 
@@ -64,6 +75,7 @@ public sealed class VmReconciler(
 
             finished = [.. _workers.Values.Where(w => w.Finished)];
             finished.ForEach(w => _workers.Remove(w.Vm));
+            HasApplied = true;
         }
 
         foreach (var worker in finished)
@@ -77,6 +89,36 @@ public sealed class VmReconciler(
         lock (_gate)
         {
             return [.. _workers.Values.Where(w => !w.Finished).Select(w => w.Observation)];
+        }
+    }
+
+    /// <summary>The VMs assigned here whose restart policy is not Never: the ones a fence kills.</summary>
+    public IReadOnlyList<HaVm> HaVms()
+    {
+        lock (_gate)
+        {
+            return [.. _workers.Values.Where(w => w.IsHighlyAvailable).Select(w => new HaVm(w.Vm, w.Process))];
+        }
+    }
+
+    /// <summary>
+    /// Stops every worker (after a fence): nothing is driven until the lease is won again, when the
+    /// next reply rescans the host and re-adopts what still runs, as after an agent restart.
+    /// </summary>
+    public async Task DropAllAsync()
+    {
+        List<VmWorker> workers;
+        lock (_gate)
+        {
+            workers = [.. _workers.Values];
+            _workers.Clear();
+            _scannedAt = DateTimeOffset.MinValue;
+            HasApplied = false;
+        }
+
+        foreach (var worker in workers)
+        {
+            await worker.DisposeAsync();
         }
     }
 

@@ -13,4 +13,7 @@ public sealed partial class VmWorker
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "VM {Vm}: {Reason}; retrying in a few seconds")]
     private static partial void LogStepFailed(ILogger logger, string vm, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "VM {Vm} stopped on its own and stays stopped: {Reason}")]
+    private static partial void LogLeftDown(ILogger logger, string vm, string reason);
 }

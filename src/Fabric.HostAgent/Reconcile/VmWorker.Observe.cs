@@ -12,6 +12,10 @@ public sealed partial class VmWorker
         var (state, detail) = status is null
             ? desired is not null && File.Exists(_paths.StateFile(desired)) ? (VmStatus.Suspended, "memory saved to disk") : (VmStatus.Stopped, "not running")
             : Map(status);
+        if (_leftDown is { } why && state is VmStatus.Stopped or VmStatus.Crashed)
+        {
+            (state, detail) = (VmStatus.Stopped, why);
+        }
 
         if (state == VmStatus.Running && _applied?.Spec.Profile == Hypervisor.DeviceProfile.Paravirtual)
         {

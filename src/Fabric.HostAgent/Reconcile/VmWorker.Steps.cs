@@ -12,6 +12,8 @@ public sealed partial class VmWorker
     private async Task<bool> StepAsync(VmAssignment? desired, VmRuntimeStatus? status, CancellationToken token)
     {
         var alive = IsProcessAlive(status);
+        var wasLeftDown = _leftDown;
+        _leftDown = null;
         if (desired is null)
         {
             // Not assigned here (any more): it must not run here, or it could run twice.
@@ -40,6 +42,18 @@ public sealed partial class VmWorker
                 await _hypervisor.SaveStateAsync(Vm, stateFile, token);
                 return true;
             case PowerState.Running or PowerState.Paused when !alive:
+                if (RestartPolicyDecision.WhyLeftDown(desired, _applied, status) is { } why)
+                {
+                    // Reported as Stopped with the reason; the cluster then asks for Stopped itself.
+                    _leftDown = why;
+                    if (wasLeftDown != why)
+                    {
+                        LogLeftDown(_logger, Vm, why);
+                    }
+
+                    return false;
+                }
+
                 await StartAsync(desired, stateFile, token);
                 return true;
             case PowerState.Running when status!.State == VmRunState.Paused:

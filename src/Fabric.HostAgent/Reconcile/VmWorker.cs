@@ -1,5 +1,6 @@
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Vms;
+using Fabric.HostAgent.Fencing;
 using Fabric.Hypervisor;
 
 namespace Fabric.HostAgent.Reconcile;
@@ -20,6 +21,7 @@ public sealed partial class VmWorker : IAsyncDisposable
     private readonly AppliedVmStore _store;
     private readonly PoolPaths _paths;
     private readonly Action _observationChanged;
+    private readonly Func<bool> _mayDrive;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0);
@@ -31,13 +33,15 @@ public sealed partial class VmWorker : IAsyncDisposable
     private GuestInfo? _guest;
     private DateTimeOffset _guestCheckedAt;
     private string? _error;
+    private string? _leftDown;
 
+    /// <param name="mayDrive">Asked before every step: false while the host's lease is not held, when the worker only observes.</param>
     public VmWorker(string vm, VmAssignment? desired, IHypervisor hypervisor, AssignmentTranslator translator, AppliedVmStore store,
-        PoolPaths paths, Action observationChanged, TimeProvider time, ILogger logger)
+        PoolPaths paths, Action observationChanged, Func<bool> mayDrive, TimeProvider time, ILogger logger)
     {
         Vm = vm;
         (_desired, _hypervisor, _translator, _store, _paths, _time, _logger) = (desired, hypervisor, translator, store, paths, time, logger);
-        _observationChanged = observationChanged;
+        (_observationChanged, _mayDrive) = (observationChanged, mayDrive);
         _applied = store.Load(vm);
         Observation = new VmObservation { Vm = vm, Epoch = desired?.Epoch ?? 0, Status = VmStatus.Starting, Detail = "looking" };
         _loop = Task.Run(RunAsync);
@@ -47,6 +51,12 @@ public sealed partial class VmWorker : IAsyncDisposable
 
     /// <summary>The latest observation, sent with every heartbeat (a change of state also nudges one at once).</summary>
     public VmObservation Observation { get; private set; }
+
+    /// <summary>True when the VM's assignment asks for restarts (policy other than Never): the host fences it.</summary>
+    public bool IsHighlyAvailable => _desired is { Restart: not RestartPolicy.Never };
+
+    /// <summary>The VM's QEMU process as last seen, or null when none runs (or the driver has no processes).</summary>
+    public FencedProcess? Process { get; private set; }
 
     /// <summary>True once the VM is unassigned and no longer runs here: the worker is done.</summary>
     public bool Finished => _loop.IsCompleted;
@@ -84,17 +94,19 @@ public sealed partial class VmWorker : IAsyncDisposable
             try
             {
                 var status = await _hypervisor.GetStatusAsync(Vm, token);
+                Track(status);
                 if (_desired is null && !IsProcessAlive(status))
                 {
                     _store.Delete(Vm);
                     return;
                 }
 
-                var acted = await StepAsync(_desired, status, token);
+                var acted = _mayDrive() && await StepAsync(_desired, status, token);
                 if (acted)
                 {
                     _error = null;
                     status = await _hypervisor.GetStatusAsync(Vm, token);
+                    Track(status);
                     pause = TimeSpan.Zero;
                 }
 
@@ -138,6 +150,19 @@ public sealed partial class VmWorker : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // Timed out or stopping: either way, look again (the loop checks for stopping).
+        }
+    }
+
+    /// <summary>Remembers the VM's process, reading its start time once per new pid.</summary>
+    private void Track(VmRuntimeStatus? status)
+    {
+        if (!IsProcessAlive(status) || status!.ProcessId is not { } pid)
+        {
+            Process = null;
+        }
+        else if (Process?.Pid != pid)
+        {
+            Process = ProcessStartTime.Read(pid) is { } started ? new FencedProcess(Vm, pid, started) : null;
         }
     }
 

@@ -117,6 +117,10 @@ public sealed partial class SimulatedHypervisor : IHypervisor
     public void SimulateGuestShutdown(string vmId) =>
         RequireRunning(vmId, "shut down").End(VmRunState.Stopped, VmExitReason.GuestShutdown, "the guest powered off");
 
+    /// <summary>Simulates the VM's process being killed (SIGKILL, OOM) or QEMU crashing: listed as Stopped (process lost), as the QEMU driver reports it, until started or stopped.</summary>
+    public void SimulateProcessLost(string vmId) =>
+        RequireRunning(vmId, "kill").End(VmRunState.Stopped, VmExitReason.ProcessLost, "the VM process was killed");
+
     internal SimulatedVm RequireRunning(string vmId, string operation)
     {
         if (!_vms.TryGetValue(vmId, out var vm))

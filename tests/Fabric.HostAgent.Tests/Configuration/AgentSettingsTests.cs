@@ -22,12 +22,14 @@ public sealed class AgentSettingsTests : IDisposable
     }
 
     [Fact]
-    public void Load_Defaults_QemuDriverOneSecondHeartbeatLocalPoolUnderDataDir()
+    public void Load_Defaults_QemuDriverHalfSecondHeartbeatThreeSecondLeaseLocalPoolUnderDataDir()
     {
         var settings = AgentSettings.Load(Config());
 
         Assert.Equal("qemu", settings.Driver);
-        Assert.Equal(TimeSpan.FromSeconds(1), settings.HeartbeatInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), settings.HeartbeatInterval);
+        Assert.Equal(TimeSpan.FromSeconds(3), settings.Fencing.LeaseTtl);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), settings.Fencing.RenewEvery);
         Assert.Equal(Path.Combine(_dataDir, "pools", "local"), settings.StoragePools["local"]);
         Assert.True(Directory.Exists(settings.StoragePools["local"]));
     }
@@ -39,12 +41,24 @@ public sealed class AgentSettingsTests : IDisposable
     [InlineData("Fabric:StoragePools:fast", "relative/path", "Fabric:StoragePools:fast: 'relative/path' is not an absolute folder path")]
     [InlineData("Fabric:GatewayPort", "0", "Fabric:GatewayPort: '0' is not a TCP port")]
     [InlineData("Fabric:GatewayAddress", "silo-1", "Fabric:GatewayAddress: 'silo-1' is not an IP address")]
+    [InlineData("Fabric:Fencing:LeaseTtl", "00:00:00.1", "Fabric:Fencing:LeaseTtl: '00:00:00.1' is not a duration between 00:00:00.300 and 00:05:00")]
+    [InlineData("Fabric:Fencing:Watchdog", "watchdog", "Fabric:Fencing:Watchdog: 'watchdog' is not an absolute device path")]
+    [InlineData("Fabric:Fencing:RenewEvery", "00:00:01.5", "Fabric:Fencing:RenewEvery: renewing every 1500 ms is too rare for a lease of 3000 ms")]
     public void Load_BadSetting_OneLineNamingSettingAndFix(string key, string value, string expected)
     {
         var ex = Assert.Throws<InvalidSettingException>(() => AgentSettings.Load(Config((key, value))));
 
         Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void Load_FencingSet_TtlAndRenewalTaken()
+    {
+        var settings = AgentSettings.Load(Config(("Fabric:Fencing:LeaseTtl", "00:00:06"), ("Fabric:Fencing:RenewEvery", "00:00:02")));
+
+        Assert.Equal(new FencingSettings(TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(2)), settings.Fencing);
+        Assert.Equal(TimeSpan.FromSeconds(3), settings.Fencing.RenewTimeout);
     }
 
     [Fact]

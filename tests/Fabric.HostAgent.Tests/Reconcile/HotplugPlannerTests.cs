@@ -4,11 +4,14 @@ using Fabric.HostAgent.Reconcile;
 
 namespace Fabric.HostAgent.Tests.Reconcile;
 
-public sealed class HotplugPlannerTests : IAsyncDisposable
+public sealed class HotplugPlannerTests : IAsyncLifetime
 {
     private readonly ReconcileFixture _f = new();
 
-    public ValueTask DisposeAsync() => _f.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime, not IAsyncDisposable.
+    public async Task DisposeAsync() => await _f.DisposeAsync();
 
     private static VmAssignment WithDisks(VmAssignment a, int scsiControllers, params (string Name, DiskBus Bus, long Size)[] disks) => a with
     {

@@ -2,11 +2,14 @@ using Fabric.Contracts.Hosts;
 
 namespace Fabric.HostAgent.Tests.Reconcile;
 
-public sealed class PoolPathsTests : IAsyncDisposable
+public sealed class PoolPathsTests : IAsyncLifetime
 {
     private readonly ReconcileFixture _f = new();
 
-    public ValueTask DisposeAsync() => _f.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime, not IAsyncDisposable.
+    public async Task DisposeAsync() => await _f.DisposeAsync();
 
     [Fact]
     public void Resolve_PathInPool_IsUnderThePoolFolder()

@@ -4,12 +4,15 @@ using Fabric.Testing.Waiting;
 
 namespace Fabric.HostAgent.Tests.Reconcile;
 
-public sealed class VmReconcilerTests : IAsyncDisposable
+public sealed class VmReconcilerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
     private readonly ReconcileFixture _f = new();
 
-    public ValueTask DisposeAsync() => _f.DisposeAsync();
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime, not IAsyncDisposable.
+    public async Task DisposeAsync() => await _f.DisposeAsync();
 
     private Task<VmObservation> ObservedAsync(string vm, Func<VmObservation, bool> condition, string what) =>
         Eventually.MatchAsync(() => Task.FromResult(_f.Reconciler.Observations().SingleOrDefault(o => o.Vm == vm)!),
