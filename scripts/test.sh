@@ -20,7 +20,7 @@ if ! dotnet build Fabric.sln -c Release -nologo -v q -clp:ErrorsOnly; then
 fi
 
 status=0
-for project in tests/*.Tests/*.Tests.csproj; do
+for project in tests/*.Tests/*.Tests.csproj tests/chaos/*.Tests/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
   dotnet test "$project" -c Release --no-build -nologo \

@@ -74,6 +74,7 @@ internal sealed class RedisServer(int port, ChildProcess process, string address
     {
         if (Process.Exited.IsCompleted)
         {
+            await ShutdownReplacementAsync(time);
             return;
         }
 
@@ -86,6 +87,23 @@ internal sealed class RedisServer(int port, ChildProcess process, string address
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or TimeoutException)
         {
             await Process.StopAsync(gracePeriod, time);
+        }
+    }
+
+    /// <summary>
+    /// Our Redis exited and one restarted from cluster.json's command line may answer on the port instead: no child of
+    /// ours, but this cluster's Redis on this cluster's data, so it is stopped too. Nothing answering is no error.
+    /// </summary>
+    private async Task ShutdownReplacementAsync(TimeProvider time)
+    {
+        try
+        {
+            using var sendDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
+            await RedisConnection.SendAsync(Port, "SHUTDOWN", sendDeadline.Token);
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
+        {
+            // Nothing there, or it went away while shutting down.
         }
     }
 }

@@ -146,7 +146,7 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
         ClusterFileWriter.Write(data, ClusterFileWriter.Describe(cluster, token.Path));
         await UpBanner.WriteAsync(_out, cluster, data, configStore.Path, token, ChildLauncher.DiesWithParent);
 
-        await new UpSupervisor(cluster, _out).WatchAsync(cancellationToken);
+        await new UpSupervisor(cluster, _out, context.Time).WatchAsync(cancellationToken);
         await _out.WriteLineAsync($"stopping {string.Join(", then ", StopOrder(cluster))}...");
         return ExitCodes.Ok;
     }

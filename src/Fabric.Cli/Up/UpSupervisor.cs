@@ -3,12 +3,16 @@ namespace Fabric.Cli.Up;
 /// <summary>
 /// Watches the children once the cluster is up. A host agent or one silo dying is what a cluster
 /// survives (the host is treated as failed; the other silos keep serving), so it is reported and
-/// watching goes on. Only Redis dying, or the last silo, ends the run: nothing can work without them.
+/// watching goes on. Redis exiting is survived only if it answers again within <see cref="RedisReturnGrace"/>
+/// (restarted from cluster.json's command line, as an operator or the chaos harness does: its append-only
+/// file brings the data back); otherwise, as when the last silo exits, the run ends: nothing works without them.
 /// </summary>
-internal sealed class UpSupervisor(LocalCluster cluster, TextWriter output)
+internal sealed class UpSupervisor(LocalCluster cluster, TextWriter output, TimeProvider time)
 {
+    public static readonly TimeSpan RedisReturnGrace = TimeSpan.FromSeconds(30);
+
     /// <summary>Returns when <paramref name="cancellationToken"/> fires (Ctrl-C/SIGTERM).</summary>
-    /// <exception cref="UpFailedException">Redis, or every silo, exited.</exception>
+    /// <exception cref="UpFailedException">Redis exited and did not come back, or every silo exited.</exception>
     public async Task WatchAsync(CancellationToken cancellationToken)
     {
         var stopRequested = Task.Delay(Timeout.Infinite, cancellationToken);
@@ -55,6 +59,43 @@ internal sealed class UpSupervisor(LocalCluster cluster, TextWriter output)
             return;
         }
 
+        if (cluster.Redis is { } redis && redis.Process == exited)
+        {
+            await output.WriteLineAsync(
+                $"redis-server exited ({exited.ExitReason()}); waiting up to {RedisReturnGrace.TotalSeconds:0} s for it to answer on {redis.Endpoint} again " +
+                "(restart it with redis.commandLine of cluster.json), else stopping everything");
+            if (await RedisAnswersAsync(redis))
+            {
+                await output.WriteLineAsync($"redis-server answers on {redis.Endpoint} again; the cluster keeps running");
+                return;
+            }
+        }
+
         throw new UpFailedException($"{exited.Name} {exited.DescribeExit()} unexpectedly; stopping the rest", exited);
+    }
+
+    private async Task<bool> RedisAnswersAsync(RedisServer redis)
+    {
+        var deadline = time.GetUtcNow() + RedisReturnGrace;
+        while (time.GetUtcNow() < deadline)
+        {
+            using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
+            try
+            {
+                if (await redis.PingAsync(attempt.Token) is null)
+                {
+                    return true;
+                }
+            }
+            catch (OperationCanceledException) when (attempt.IsCancellationRequested)
+            {
+                // A Redis still loading its append-only file may hold the connection; ask again.
+            }
+
+            // Polling interval while Redis is away, not a synchronisation sleep.
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time);
+        }
+
+        return false;
     }
 }

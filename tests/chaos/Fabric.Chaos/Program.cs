@@ -1,0 +1,1 @@
+return await Fabric.Chaos.Bench.FailoverBench.RunAsync(args);
