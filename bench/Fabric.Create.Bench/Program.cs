@@ -1,5 +1,6 @@
 using System.Text;
 using Fabric.Create.Bench;
+using Fabric.Testing.Benchmarks;
 using Fabric.Testing.Processes;
 
 // VM creation throughput: see BenchOptions for the arguments and bench/run-create.sh for the usual call.

@@ -16,13 +16,17 @@ public sealed class RedisLeaseWitness(ConfigurationOptions options, string key =
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private ConnectionMultiplexer? _connection;
 
-    public async Task<LeaseDecision> RenewAsync(string host, string incarnation, string token, TimeSpan ttl, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Synchronous inside, on purpose: the agent renews from a thread of its own, and a synchronous
+    /// call is answered by the client's own socket threads, so a starved .NET thread pool (a busy
+    /// machine, a flood of continuations when a silo dies) cannot delay a renewal past the lease.
+    /// </remarks>
+    public Task<LeaseDecision> RenewAsync(string host, string incarnation, string token, TimeSpan ttl, CancellationToken cancellationToken = default)
     {
-        var database = await DatabaseAsync(cancellationToken);
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(RedisLeaseScripts.Renew, [key],
-            [host, incarnation, token, ((long)ttl.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]))!;
+        var result = (RedisResult[])Database().ScriptEvaluate(RedisLeaseScripts.Renew, [key],
+            [host, incarnation, token, ((long)ttl.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)])!;
         var outcome = Enum.Parse<LeaseOutcome>((string)result[0]!, ignoreCase: false);
-        return new LeaseDecision(outcome, Parse((string?)result[1]));
+        return Task.FromResult(new LeaseDecision(outcome, Parse((string?)result[1])));
     }
 
     public async Task<LeaseRecord?> ReadAsync(string host, CancellationToken cancellationToken = default)
@@ -97,7 +101,27 @@ public sealed class RedisLeaseWitness(ConfigurationOptions options, string key =
         leases.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
         leases.ReconnectRetryPolicy = new LinearRetry(100);
         leases.ConnectTimeout = 1000;
+        leases.SyncTimeout = 1000;
         return leases;
+    }
+
+    private IDatabase Database()
+    {
+        if (_connection is { } ready)
+        {
+            return ready.GetDatabase();
+        }
+
+        _connecting.Wait();
+        try
+        {
+            _connection ??= ConnectionMultiplexer.Connect(ForLeases(options));
+            return _connection.GetDatabase();
+        }
+        finally
+        {
+            _connecting.Release();
+        }
     }
 
     private async Task<IDatabase> DatabaseAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Fabric.Chaos.Cluster;
 using Fabric.Chaos.Faults;
 using Fabric.Chaos.Trials;
+using Fabric.Testing.Benchmarks;
 using Fabric.Testing.Processes;
 
 namespace Fabric.Chaos.Bench;

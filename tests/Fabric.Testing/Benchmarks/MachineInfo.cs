@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Fabric.Chaos.Bench;
+namespace Fabric.Testing.Benchmarks;
 
 /// <summary>What the numbers were measured on, and from which commit.</summary>
-internal static class MachineInfo
+public static class MachineInfo
 {
     public static object Read()
     {
