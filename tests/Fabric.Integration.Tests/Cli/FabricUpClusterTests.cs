@@ -68,10 +68,10 @@ public sealed class FabricUpClusterTests : IDisposable
         Assert.DoesNotContain(NetworkNamespaceOf(Environment.ProcessId), agentNetworks);
         Assert.Contains("fabric-host-1", await IpAsync("netns", "list"));
 
-        // Cut host-1 off: its heartbeats stop reaching the silo, while host-2's still do.
+        // Cut host-1 off: it can no longer renew its lease, so the cluster declares it dead (Fenced), while host-2 lives on.
         Assert.Equal("", await IpAsync("link", "set", "fv-1", "down"));
-        await Eventually.MatchAsync(() => TryGetHostsAsync(port), listed => listed?.Single(host => host.Name == "host-1").State == HostState.Unreachable,
-            TimeSpan.FromMinutes(1), "host-1 to turn Unreachable once its veth is down");
+        await Eventually.MatchAsync(() => TryGetHostsAsync(port), listed => listed?.Single(host => host.Name == "host-1").State == HostState.Fenced,
+            TimeSpan.FromMinutes(1), "host-1 to be declared dead (Fenced) once its veth is down and its lease lapsed");
         Assert.Equal(HostState.Ready, (await GetHostsAsync(port)).Single(host => host.Name == "host-2").State);
 
         // Kill host-2's agent: `fabric up` says so and keeps running.
