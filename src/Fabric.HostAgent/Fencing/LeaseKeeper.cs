@@ -101,6 +101,9 @@ public sealed partial class LeaseKeeper(
                 }
 
                 break;
+            case LeaseOutcome.Lapsed when incarnation != gate.Identity.Incarnation:
+                // The answer to a renewal sent before this agent fenced itself: that incarnation is gone already.
+                break;
             default:
                 await fence.FenceAsync("the witness says this incarnation's lease lapsed before it was renewed", cancellationToken);
                 break;

@@ -118,6 +118,28 @@ public sealed class LeaseKeeperTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RenewOnce_LapsedAnswerForAnIncarnationAlreadyFenced_DoesNotFenceAgain()
+    {
+        // Seen in the chaos harness: a renewal in flight while the deadline check fenced came back
+        // "lapsed" for the old incarnation, and the agent fenced (and changed incarnation) a second time.
+        await RunHaAndPlainVmsAsync();
+        var before = _f.Lease.Identity.Incarnation;
+        string? afterFirstFence = null;
+        _witness.Answer = incarnation =>
+        {
+            _time.Advance(Ttl);
+            _keeper.CheckOnceAsync(CancellationToken.None).GetAwaiter().GetResult();
+            afterFirstFence = _f.Lease.Identity.Incarnation;
+            return new LeaseDecision(LeaseOutcome.Lapsed, null);
+        };
+
+        await _keeper.RenewOnceAsync(CancellationToken.None);
+
+        Assert.NotEqual(before, afterFirstFence);
+        Assert.Equal(afterFirstFence, _f.Lease.Identity.Incarnation);
+    }
+
+    [Fact]
     public async Task RenewOnce_Lapsed_FencesAtOnceAndTheNewIncarnationWinsAgain()
     {
         await RunHaAndPlainVmsAsync();
