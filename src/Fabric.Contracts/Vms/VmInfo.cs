@@ -33,4 +33,10 @@ public sealed record VmInfo
     [Id(9)] public DateTimeOffset CreatedAt { get; init; }
 
     [Id(10)] public IReadOnlyList<VmEvent> Events { get; init; } = [];
+
+    /// <summary>
+    /// The operation the call that returned this started, e.g. the start of a VM created with
+    /// <see cref="CreateVmRequest.Start"/>; wait for it by its id. Null when the call started nothing.
+    /// </summary>
+    [Id(13)] public Operations.OperationInfo? Operation { get; init; }
 }

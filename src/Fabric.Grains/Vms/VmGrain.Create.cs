@@ -1,5 +1,6 @@
 using Fabric.Contracts.Disks;
 using Fabric.Contracts.Images;
+using Fabric.Contracts.Operations;
 using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
 
@@ -75,11 +76,12 @@ public sealed partial class VmGrain
         }
 
         LogCreated(logger, Name, request.VCpus, request.MemoryMiB, request.Disks.Count);
+        OperationInfo? started = null;
         if (request.Start)
         {
             try
             {
-                await Power(PowerAction.Start, null);
+                started = await Power(PowerAction.Start, null);
             }
             catch (FabricException ex)
             {
@@ -88,7 +90,7 @@ public sealed partial class VmGrain
             }
         }
 
-        return Describe(null);
+        return Describe(null) with { Operation = started };
     }
 
     /// <summary>Everything the request names must exist and be free: all problems at once.</summary>

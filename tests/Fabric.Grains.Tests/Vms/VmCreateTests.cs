@@ -1,4 +1,5 @@
 using Fabric.Contracts.Disks;
+using Fabric.Contracts.Operations;
 using Fabric.Contracts.Tasks;
 using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
@@ -23,6 +24,24 @@ public sealed class VmCreateTests(GrainClusterFixture fixture)
         Assert.Single(_ctx.Agent.Seen.OfType<CreateImageTask>());
         Assert.StartsWith("52:54:00:", vm.Hardware.Nics.Single().Mac, StringComparison.Ordinal);
         Assert.Equal(VmStatus.Stopped, vm.Observed);
+    }
+
+    [Fact]
+    public async Task Create_WithStart_ReturnsTheStartOperationToWaitFor()
+    {
+        var vm = await _ctx.CreateAsync(new CreateVmRequest { Name = "createstart1", Start = true });
+
+        var operation = Assert.IsType<OperationInfo>(vm.Operation);
+        Assert.Equal(("vm.start", "vm/createstart1"), (operation.Kind, operation.Target));
+        Assert.Equal(OperationState.Succeeded, (await _ctx.FinishAsync(operation)).State);
+    }
+
+    [Fact]
+    public async Task Create_WithoutStart_StartsNoOperation()
+    {
+        var vm = await _ctx.CreateAsync(new CreateVmRequest { Name = "createstop1" });
+
+        Assert.Null(vm.Operation);
     }
 
     [Fact]
