@@ -11,6 +11,9 @@ internal sealed class CliConfigStore(string path)
 {
     public string Path { get; } = path;
 
+    /// <summary>Where `fabric up` writes the .NET client's connection file: next to this one.</summary>
+    public string ClientFilePath => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, Client.Connection.FabricConnectionFile.FileName);
+
     public static CliConfigStore For(CliContext context)
     {
         var configHome = context.GetEnvironmentVariable("XDG_CONFIG_HOME");

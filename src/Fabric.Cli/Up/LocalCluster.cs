@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fabric.Cli.Up.Namespaces;
+using Fabric.Client.Connection;
 
 namespace Fabric.Cli.Up;
 
@@ -23,11 +24,15 @@ internal sealed class LocalCluster(
 
     public IReadOnlyCollection<ChildProcess> Children => _children;
 
-    // A new Orleans cluster id per `fabric up` (the service id, which keys grain state and reminders,
-    // stays "fabric", so all state survives). Seen for real: after `fabric up` was SIGKILLed, its silo's
-    // membership row stayed Active in Redis, and the next silo, in the same cluster id, spent its whole
-    // start deadline trying to reach the dead one (ValidateInitialConnectivity) and failed.
-    public string ClusterId { get; } = "fabric-up-" + time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The Orleans cluster id, the same at every start, so a program's client settings stay right. A killed
+    /// run leaves its silos' membership rows Active in Redis, and a new silo would spend its start deadline
+    /// trying to reach them; <see cref="RedisServer.ClearMembershipAsync"/> removes them first (up holds the
+    /// data folder's lock, so those silos are known to be dead).
+    /// </summary>
+    public static string ClusterId => FabricConnectionSettings.DefaultClusterId;
+
+    public static string ServiceId => FabricConnectionSettings.DefaultServiceId;
 
     public RedisServer? Redis => _redis;
 
@@ -154,6 +159,15 @@ internal sealed class LocalCluster(
 
         return arguments;
     }
+
+    /// <summary>What a .NET program needs to reach this cluster (written to the client file).</summary>
+    public FabricConnectionFile ConnectionFile() => new()
+    {
+        ClusterId = ClusterId,
+        ServiceId = ServiceId,
+        Redis = _redis?.Endpoint,
+        Gateways = [.. _silos.Select(silo => $"{network.ClusterAddress}:{Text(silo.GatewayPort)}")],
+    };
 
     private int PickPort()
     {

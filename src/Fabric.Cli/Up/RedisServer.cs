@@ -67,6 +67,20 @@ internal sealed class RedisServer(int port, ChildProcess process, string address
     }
 
     /// <summary>
+    /// Deletes the Orleans membership tables of service <paramref name="serviceId"/> (keys
+    /// <c>&lt;service&gt;/members/&lt;cluster&gt;</c>) left by silos of an earlier run, and returns how many there were.
+    /// Only for a Redis this `fabric up` owns, before its first silo starts: grain state and reminders are untouched.
+    /// </summary>
+    public async Task<int> ClearMembershipAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        const string script = "local keys = redis.call('KEYS', ARGV[1]) for _, key in ipairs(keys) do redis.call('DEL', key) end return #keys";
+        var reply = await RedisConnection.SendAsync(Port, $"EVAL \"{script}\" 0 \"{serviceId}/members/*\"", cancellationToken);
+        return reply is [':', .. var count] && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var cleared)
+            ? cleared
+            : throw new UpFailedException($"redis-server on {Endpoint} refused to clear the previous run's cluster membership: {reply ?? "no answer"}; stop whatever else uses it, or remove the keys '{serviceId}/members/*' by hand", Process);
+    }
+
+    /// <summary>
     /// SHUTDOWN makes Redis fsync the AOF and exit; SIGTERM does the same if the command cannot be sent;
     /// SIGKILL only after <paramref name="gracePeriod"/>, when losing the last second of writes is the lesser evil.
     /// </summary>

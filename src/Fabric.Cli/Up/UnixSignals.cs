@@ -6,9 +6,13 @@ namespace Fabric.Cli.Up;
 internal static partial class UnixSignals
 {
     private const int SigTerm = 15;
+    private const int SigKill = 9;
 
     /// <summary>Returns false when the process is already gone.</summary>
     public static bool Terminate(int pid) => Kill(pid, SigTerm) == 0;
+
+    /// <summary>SIGKILL to a process that is not our child; returns false when it is already gone.</summary>
+    public static bool KillNow(int pid) => Kill(pid, SigKill) == 0;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -5,7 +5,10 @@ namespace Fabric.Cli.Up;
 /// <summary>What `fabric up` prints once the cluster is ready: where everything is and what to type next.</summary>
 internal static class UpBanner
 {
-    public static async Task WriteAsync(TextWriter output, LocalCluster cluster, DataDirectory data, string configPath, AdminTokenFile token, bool childrenDieWithUs)
+    /// <summary>The files `fabric up` wrote for the CLI (URL and token) and for .NET programs (where the cluster is).</summary>
+    public sealed record Files(string CliConfig, string ClientConfig);
+
+    public static async Task WriteAsync(TextWriter output, LocalCluster cluster, DataDirectory data, Files files, AdminTokenFile token, bool childrenDieWithUs)
     {
         var logs = string.Join(", ", cluster.Children.Select(child => Path.GetFileName(child.LogPath)));
         await output.WriteLineAsync($"""
@@ -15,8 +18,10 @@ internal static class UpBanner
               Orleans dashboard  {cluster.ApiUrl}/orleans/
               data dir           {data.Root}
               logs               {data.Logs}/ ({logs})
-              CLI                ./fabric host list   (API URL and token saved in {configPath})
+              CLI                ./fabric host list   (API URL and token saved in {files.CliConfig})
               API token          {(token.Created ? token.Token + "   (printed on this first start only; kept in " + token.Path + ")" : "in " + token.Path)}
+              .NET client        services.AddFabricClient(configuration) reads {files.ClientConfig}
+                                 (cluster id '{LocalCluster.ClusterId}', service id '{LocalCluster.ServiceId}', {(cluster.Redis is { } redis ? "Redis " + redis.Endpoint : "gateway " + string.Join(", ", cluster.ConnectionFile().Gateways))})
             """);
         if (cluster.Silos.Count > 1)
         {

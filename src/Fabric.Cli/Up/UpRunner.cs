@@ -1,5 +1,6 @@
 using Fabric.Cli.Config;
 using Fabric.Cli.Up.ClusterFile;
+using Fabric.Cli.Up.LeftoverVms;
 using Fabric.Cli.Up.Namespaces;
 
 namespace Fabric.Cli.Up;
@@ -73,6 +74,7 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
             {
                 ClusterFileWriter.Delete(data);
                 await cluster.StopAsync();
+                await new LeftoverVmPolicy(_out, context.Time).ApplyAsync(cluster.Hosts, settings.InMemory);
                 if (cluster.NamespacesCreated)
                 {
                     foreach (var leftover in await NetworkNamespaces.DeleteAsync(network))
@@ -104,6 +106,10 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
             var redis = await cluster.StartRedisAsync();
             await _out.WriteLineAsync($"starting redis-server on {redis.Endpoint} (AOF in {data.Redis})");
             await _waiter.WaitAsync("redis-server to answer PING", redis.PingAsync, RedisDeadline, redis.Process, cluster.Children, cancellationToken);
+            if (await redis.ClearMembershipAsync(LocalCluster.ServiceId, cancellationToken) > 0)
+            {
+                await _out.WriteLineAsync("cleared the previous run's silo membership from Redis (its silos are gone: this run holds the data folder's lock)");
+            }
         }
 
         var first = await cluster.StartSiloAsync(1);
@@ -143,8 +149,10 @@ internal sealed class UpRunner(CliContext context, UpSettings settings)
 
         var configStore = CliConfigStore.For(context);
         configStore.Save(new CliConfig(cluster.ApiUrl, token.Token));
+        var clientFile = configStore.ClientFilePath;
+        cluster.ConnectionFile().Write(clientFile);
         ClusterFileWriter.Write(data, ClusterFileWriter.Describe(cluster, token.Path));
-        await UpBanner.WriteAsync(_out, cluster, data, configStore.Path, token, ChildLauncher.DiesWithParent);
+        await UpBanner.WriteAsync(_out, cluster, data, new UpBanner.Files(configStore.Path, clientFile), token, ChildLauncher.DiesWithParent);
 
         await new UpSupervisor(cluster, _out, context.Time).WatchAsync(cancellationToken);
         await _out.WriteLineAsync($"stopping {string.Join(", then ", StopOrder(cluster))}...");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Fabric.Cli.Api;
 using Fabric.Cli.Output;
 using Fabric.Contracts.Vms;
@@ -48,7 +49,13 @@ internal static class VmCreateCommand
                 Start = parseResult.GetValue(start),
             };
             var response = await client.SendJsonAsync(HttpMethod.Post, "api/v1/vms", request, cancellationToken);
-            return await VmCommand.PrintVmAsync(context, response.Body, parseResult.GetValue(json), "created");
+            var exitCode = await VmCommand.PrintVmAsync(context, response.Body, parseResult.GetValue(json), "created");
+            if (!parseResult.GetValue(json) && JsonSerializer.Deserialize<VmInfo>(response.Body, FabricJson.Options)?.Operation is { } started)
+            {
+                await context.Stdout.WriteLineAsync($"{started.Kind} {started.Target}: operation {started.Id} {started.State}; follow it with `fabric operation show {started.Id}`");
+            }
+
+            return exitCode;
         }));
         return create;
     }

@@ -28,7 +28,7 @@ internal sealed partial class ConnectDeadline(FabricConnectionSettings settings,
         {
             throw new FabricConnectionException(
                 $"no Fabric silo answered within {settings.ConnectTimeout.TotalSeconds:0.#} s at {settings.Target} " +
-                $"(cluster id '{settings.ClusterId}', service id '{settings.ServiceId}', settings from {settings.Source}); last error: {exception.Message}. " +
+                $"(cluster id '{settings.ClusterId}', service id '{settings.ServiceId}', settings from {settings.Source}); last error: {exception.Message.TrimEnd('.')}. " +
                 "Is the cluster up (./fabric up, which rewrites the client file at every start)? Otherwise correct Fabric:Client:Redis, Fabric:Client:Gateways or Fabric:Client:ClusterId",
                 exception);
         }

@@ -6,7 +6,7 @@ namespace Fabric.Client.Connection;
 /// <summary>
 /// How a .NET program finds a Fabric cluster: the file <c>fabric up</c> writes to
 /// <c>$XDG_CONFIG_HOME/fabric/client.json</c> (else <c>~/.config/fabric/client.json</c>), next to the CLI's
-/// <c>config.json</c>, and <see cref="FabricClientServiceCollectionExtensions.AddFabricClient"/> reads.
+/// <c>config.json</c>, and <c>services.AddFabricClient(configuration)</c> reads.
 /// It holds no secret.
 /// </summary>
 public sealed record FabricConnectionFile

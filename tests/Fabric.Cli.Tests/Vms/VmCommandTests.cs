@@ -28,6 +28,18 @@ public sealed class VmCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_WithStart_SaysWhichOperationStartsIt()
+    {
+        var created = SampleApi.Vm.TrimEnd()[..^1] + ",\"operation\":" + SampleApi.Operation("Running", 10, "placing") + "}";
+        await using var api = SampleApi.Serve(("POST /api/v1/vms", new(201, created)));
+
+        var result = await _cli.RunAsync("vm", "create", "web1", "--start", "--api", api.Url);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("vm.start vm/web1: operation op1 Running; follow it with `fabric operation show op1`", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_RestartPolicyAndPriority_SentAsTheirApiValues()
     {
         await using var api = SampleApi.Serve(("POST /api/v1/vms", new(201, SampleApi.Vm)));

@@ -12,7 +12,7 @@ internal static class ClusterFileWriter
     public static string PathIn(DataDirectory data) => Path.Combine(data.Root, FileName);
 
     public static ClusterDescription Describe(LocalCluster cluster, string adminTokenFile) => new(
-        cluster.ClusterId,
+        LocalCluster.ClusterId,
         "fabric",
         cluster.ApiUrl,
         adminTokenFile,
