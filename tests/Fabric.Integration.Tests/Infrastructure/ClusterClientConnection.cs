@@ -1,12 +1,11 @@
 using Fabric.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
-using StackExchange.Redis;
 
 namespace Fabric.Integration.Tests.Infrastructure;
 
-/// <summary>An Orleans client to the cluster under test, as a trusted program inside the cluster would use <see cref="FabricClient"/>.</summary>
+/// <summary>An Orleans client to the cluster under test, connected as a trusted program connects: through <c>AddFabricClient</c>.</summary>
 public sealed class ClusterClientConnection : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -15,7 +14,7 @@ public sealed class ClusterClientConnection : IAsyncDisposable
     {
         _host = host;
         Grains = host.Services.GetRequiredService<IClusterClient>();
-        Fabric = new FabricClient(Grains);
+        Fabric = host.Services.GetRequiredService<FabricClient>();
     }
 
     public FabricClient Fabric { get; }
@@ -25,11 +24,13 @@ public sealed class ClusterClientConnection : IAsyncDisposable
     public static async Task<ClusterClientConnection> ConnectAsync(string redis, string clusterId = "fabric")
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client =>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, "fabric"));
-            client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            ["Fabric:Client:Redis"] = redis,
+            ["Fabric:Client:ClusterId"] = clusterId,
+            ["Fabric:Client:ConnectTimeoutSeconds"] = "60",
         });
+        builder.Services.AddFabricClient(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
         return new ClusterClientConnection(host);
