@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Fabric.Contracts.Hosts;
 using Fabric.Integration.Tests.Infrastructure;
-using Fabric.Testing.Processes;
 using Fabric.Testing.Waiting;
 
 namespace Fabric.Integration.Tests.Cli;
@@ -18,8 +16,6 @@ namespace Fabric.Integration.Tests.Cli;
 [Collection(ProcessCollection.Name)]
 public sealed class FabricUpClusterTests : IDisposable
 {
-    private static readonly TimeSpan UpDeadline = TimeSpan.FromMinutes(3);
-
     private readonly string _directory = Directory.CreateTempSubdirectory("fabric-it-up-cluster-").FullName;
 
     private string DataDirectory => Path.Combine(_directory, "data");
@@ -30,9 +26,9 @@ public sealed class FabricUpClusterTests : IDisposable
     public async Task UpTwoHosts_BothReadyEachInItsOwnNamespace_OneCanBeCutOffAndOneKilled_StopRemovesNamespacesAndClusterFile()
     {
         Assert.True(Environment.IsPrivilegedProcess && File.Exists("/usr/sbin/ip"), "this test needs root and iproute2: it checks the hosts' network namespaces");
-        var port = FreePort.Next();
-        await using var up = StartUp(port, "--hosts", "2");
-        await WaitForBannerAsync(up);
+        await using var up = UpRun.Start(_directory, "--driver", "simulated", "--hosts", "2");
+        await up.WaitForBannerAsync();
+        var port = up.Port;
 
         using var cluster = JsonDocument.Parse(await File.ReadAllTextAsync(ClusterFile));
         var root = cluster.RootElement;
@@ -79,10 +75,9 @@ public sealed class FabricUpClusterTests : IDisposable
         await Eventually.MatchAsync(() => Task.FromResult(up.Output),
             output => output.Contains("agent host-2 exited (signal KILL); the cluster will treat host-2 as failed", StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "fabric up to report that host-2's agent died");
-        Assert.False(up.HasExited, $"fabric up keeps running when an agent dies:\n{up.Output}");
+        Assert.False(up.Process.HasExited, $"fabric up keeps running when an agent dies:\n{up.Output}");
 
-        StopUp(up);
-        Assert.Equal(0, await up.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(0, await up.StopAsync());
         Assert.False(File.Exists(ClusterFile), "cluster.json is deleted at stop");
         var namespacesLeft = await IpAsync("netns", "list");
         Assert.DoesNotContain("fabric-host-1", namespacesLeft, StringComparison.Ordinal);
@@ -97,9 +92,9 @@ public sealed class FabricUpClusterTests : IDisposable
     public async Task UpTwoHostsInMemory_AgentsInTheirNamespacesReachTheSiloOnTheBridge()
     {
         Assert.True(Environment.IsPrivilegedProcess && File.Exists("/usr/sbin/ip"), "this test needs root and iproute2: it checks the hosts' network namespaces");
-        var port = FreePort.Next();
-        await using var up = StartUp(port, "--hosts", "2", "--in-memory");
-        await WaitForBannerAsync(up);
+        await using var up = UpRun.Start(_directory, "--driver", "simulated", "--hosts", "2", "--in-memory");
+        await up.WaitForBannerAsync();
+        var port = up.Port;
 
         using (var cluster = JsonDocument.Parse(await File.ReadAllTextAsync(ClusterFile)))
         {
@@ -111,16 +106,15 @@ public sealed class FabricUpClusterTests : IDisposable
         Assert.Equal(["host-1", "host-2"], listed.Select(host => host.Name).Order());
         Assert.All(listed, host => Assert.Equal(HostState.Ready, host.State));
 
-        StopUp(up);
-        Assert.Equal(0, await up.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(0, await up.StopAsync());
     }
 
     [Fact]
     public async Task UpTwoSilos_BothInTheMembership_KillingTheSecondLeavesTheApiOnTheFirstAndUpRunning()
     {
-        var port = FreePort.Next();
-        await using var up = StartUp(port, "--silos", "2");
-        await WaitForBannerAsync(up);
+        await using var up = UpRun.Start(_directory, "--driver", "simulated", "--silos", "2");
+        await up.WaitForBannerAsync();
+        var port = up.Port;
 
         using var cluster = JsonDocument.Parse(await File.ReadAllTextAsync(ClusterFile));
         var silos = cluster.RootElement.GetProperty("silos").EnumerateArray().ToList();
@@ -144,45 +138,12 @@ public sealed class FabricUpClusterTests : IDisposable
         var hosts = await Eventually.MatchAsync(() => TryGetHostsAsync(port), hosts => hosts is [{ State: HostState.Ready }], TimeSpan.FromMinutes(1),
             "the first silo's REST API to list the host as Ready after silo-2 died");
         Assert.NotNull(hosts);
-        Assert.False(up.HasExited, $"fabric up keeps running when one of two silos dies:\n{up.Output}");
+        Assert.False(up.Process.HasExited, $"fabric up keeps running when one of two silos dies:\n{up.Output}");
 
-        StopUp(up);
-        Assert.Equal(0, await up.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(0, await up.StopAsync());
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private ChildProcess StartUp(int port, params string[] options) => ChildProcess.StartDotnet(
-        RepositoryPaths.CliDll,
-        ["up", "--data-dir", DataDirectory, "--port", port.ToString(CultureInfo.InvariantCulture), "--driver", "simulated", .. options],
-        Path.Combine(_directory, "up.log"),
-        new Dictionary<string, string> { ["FABRIC_HOME"] = RepositoryPaths.Root, ["XDG_CONFIG_HOME"] = Path.Combine(_directory, "config") });
-
-    // Assert.Fail, not an exception the wait retries on: a `fabric up` that exited will not come up later.
-    private static Task WaitForBannerAsync(ChildProcess up) => Eventually.MatchAsync(
-        () =>
-        {
-            if (up.HasExited)
-            {
-                Assert.Fail($"fabric up exited {up.ExitCode}:\n{up.Output}");
-            }
-
-            return Task.FromResult(up.Output);
-        },
-        output => output.Contains("Fabric is up.", StringComparison.Ordinal), UpDeadline, "fabric up to say the cluster is up");
-
-    // Ctrl-C; SIGTERM (which `fabric up` treats the same) when this test runs in the background of a shell, where SIGINT is ignored.
-    private static void StopUp(ChildProcess up)
-    {
-        if (Signal.InterruptIgnoredHere())
-        {
-            Signal.Terminate(up.Id);
-        }
-        else
-        {
-            Signal.Interrupt(up.Id);
-        }
-    }
 
     private async Task<List<HostInfo>> GetHostsAsync(int port)
     {

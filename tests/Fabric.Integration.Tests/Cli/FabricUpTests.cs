@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,7 +5,6 @@ using System.Text.RegularExpressions;
 using Fabric.Contracts.Hosts;
 using Fabric.Integration.Tests.Infrastructure;
 using Fabric.Testing.Processes;
-using Fabric.Testing.Waiting;
 
 namespace Fabric.Integration.Tests.Cli;
 
@@ -23,19 +21,10 @@ public sealed partial class FabricUpTests : IDisposable
     [Fact]
     public async Task Up_WithRedis_StartsAClusterWhoseHostIsListed_AndCtrlCStopsEverythingItStarted()
     {
-        var port = FreePort.Next();
-        var environment = new Dictionary<string, string>
-        {
-            ["FABRIC_HOME"] = RepositoryPaths.Root,
-            ["XDG_CONFIG_HOME"] = Path.Combine(_directory, "config"),
-        };
-        await using var up = ChildProcess.StartDotnet(RepositoryPaths.CliDll,
-            ["up", "--data-dir", Path.Combine(_directory, "data"), "--port", port.ToString(CultureInfo.InvariantCulture), "--driver", "simulated", "--host-name", HostName],
-            Path.Combine(_directory, "up.log"), environment);
-
-        var banner = await Eventually.MatchAsync(
-            () => up.HasExited ? throw new InvalidOperationException($"fabric up exited {up.ExitCode}:\n{up.Output}") : Task.FromResult(up.Output),
-            o => o.Contains("Fabric is up.", StringComparison.Ordinal), TimeSpan.FromMinutes(3), "fabric up to say the cluster is up");
+        await using var up = UpRun.Start(_directory, "--driver", "simulated", "--host-name", HostName);
+        await up.WaitForBannerAsync();
+        var port = up.Port;
+        var banner = up.Output;
         var apiUrl = ApiLine().Match(banner).Groups[1].Value;
         var token = TokenLine().Match(banner).Groups[1].Value;
         Assert.Equal($"http://127.0.0.1:{port}", apiUrl);
@@ -52,23 +41,12 @@ public sealed partial class FabricUpTests : IDisposable
         var host = Assert.Single(hosts!);
         Assert.Equal((HostName, HostState.Ready, "simulated"), (host.Name, host.State, host.Capabilities!.HypervisorDriver));
 
-        var started = ProcessTree.Descendants(up.Id);
+        var started = ProcessTree.Descendants(up.Process.Id);
         Assert.Contains(started, p => p.CommandLine.Contains("redis-server", StringComparison.Ordinal));
         Assert.Contains(started, p => p.CommandLine.Contains("fabric-silo.dll", StringComparison.Ordinal));
         Assert.Contains(started, p => p.CommandLine.Contains("fabric-agent.dll", StringComparison.Ordinal));
 
-        // Ctrl-C; SIGTERM (which `fabric up` treats the same) when this test runs in the background
-        // of a shell, where SIGINT is ignored by inheritance and would never arrive.
-        if (Signal.InterruptIgnoredHere())
-        {
-            Signal.Terminate(up.Id);
-        }
-        else
-        {
-            Signal.Interrupt(up.Id);
-        }
-
-        Assert.Equal(0, await up.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Equal(0, await up.StopAsync());
         Assert.Contains("stopped.", up.Output, StringComparison.Ordinal);
         var left = started.Where(ProcessTree.IsAlive).Select(p => $"{p.Pid}: {p.CommandLine}").ToList();
         Assert.True(left.Count == 0, $"fabric up exited but left these running:\n{string.Join('\n', left)}");
