@@ -22,6 +22,12 @@ public sealed class FabricUpLeftoverVmTests : IDisposable
     {
         await using var up = UpRun.Start(_directory, "--in-memory", "--driver", "qemu");
         await up.WaitForBannerAsync();
+        await using (var client = await ClusterClientConnection.ConnectWithFileAsync(up.ClientFile))
+        {
+            // An in-memory cluster has no Redis: its client file names the silo's gateway, and that is enough to connect.
+            Assert.Single(await client.Fabric.Hosts.ListAsync());
+        }
+
         using var http = await up.ApiAsync();
         await CreateRunningAsync(http, "orphan1");
         var qemu = Assert.Single(QemuPids(up));

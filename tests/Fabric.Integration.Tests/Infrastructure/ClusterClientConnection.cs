@@ -21,15 +21,20 @@ public sealed class ClusterClientConnection : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
-    public static async Task<ClusterClientConnection> ConnectAsync(string redis, string clusterId = "fabric")
+    public static Task<ClusterClientConnection> ConnectAsync(string redis, string clusterId = "fabric") => ConnectWithAsync(new()
+    {
+        ["Fabric:Client:Redis"] = redis,
+        ["Fabric:Client:ClusterId"] = clusterId,
+    });
+
+    /// <summary>Connects with nothing but the client file `fabric up` wrote.</summary>
+    public static Task<ClusterClientConnection> ConnectWithFileAsync(string clientFile) => ConnectWithAsync(new() { ["Fabric:Client:ConfigFile"] = clientFile });
+
+    private static async Task<ClusterClientConnection> ConnectWithAsync(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Fabric:Client:Redis"] = redis,
-            ["Fabric:Client:ClusterId"] = clusterId,
-            ["Fabric:Client:ConnectTimeoutSeconds"] = "60",
-        });
+        settings["Fabric:Client:ConnectTimeoutSeconds"] = "60";
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddFabricClient(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
