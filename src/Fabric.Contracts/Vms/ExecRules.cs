@@ -8,10 +8,12 @@ public static class ExecRules
     /// <summary>Under five minutes, so the answer comes back within an HTTP client's usual patience.</summary>
     public const int MaxTimeoutSeconds = 290;
 
-    public static string? ValidateCommand(IReadOnlyList<string>? command) =>
+    public static string? ValidateCommand(IReadOnlyList<string?>? command) =>
         command is null || command.Count == 0 || string.IsNullOrEmpty(command[0])
             ? "no program given; e.g. [\"/bin/uname\", \"-a\"]"
-            : null;
+            : command.Any(word => word is null)
+                ? "an argument is null; give each argument as a string"
+                : null;
 
     public static string? ValidateTimeout(int seconds) =>
         seconds is < 1 or > MaxTimeoutSeconds ? $"{seconds} s; give 1 to {MaxTimeoutSeconds} seconds" : null;

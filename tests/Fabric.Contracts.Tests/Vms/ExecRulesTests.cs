@@ -23,4 +23,8 @@ public sealed class ExecRulesTests
         Assert.NotNull(ExecRules.ValidateCommand([""]));
         Assert.Null(ExecRules.ValidateCommand(["/bin/true"]));
     }
+
+    [Fact]
+    public void ValidateCommand_NullArgument_IsAProblem() =>
+        Assert.Contains("argument is null", ExecRules.ValidateCommand(["/bin/echo", null]), StringComparison.Ordinal);
 }
