@@ -17,6 +17,10 @@ public sealed class ExecRequestValidatorTests
         Assert.Equal("command[1]", Assert.Single(ExecRequestValidator.Validate(new ExecRequest { Command = ["/bin/echo", null!] })).Field);
 
     [Fact]
+    public void Validate_NulInAnArgument_NamesCommand() =>
+        Assert.Equal("command", Assert.Single(ExecRequestValidator.Validate(new ExecRequest { Command = ["/bin/echo", "a\0b"] })).Field);
+
+    [Fact]
     public void Validate_EmptyCommandAndBadTimeout_BothReported() =>
         Assert.Equal(["command", "timeoutSeconds"], ExecRequestValidator.Validate(new ExecRequest { Command = [], TimeoutSeconds = 0 }).Select(p => p.Field));
 }
