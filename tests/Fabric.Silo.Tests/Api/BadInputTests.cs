@@ -130,6 +130,7 @@ public sealed class BadInputTests(SiloProcessFixture silo)
     [InlineData("/api/v1/vms/vm1/exec", """{"command":[]}""", "command")]
     [InlineData("/api/v1/vms/vm1/exec", """{"command":null}""", "command")]
     [InlineData("/api/v1/vms/vm1/exec", """{"command":["/bin/echo",null]}""", "command[1]")]
+    [InlineData("/api/v1/vms/vm1/exec", """{"command":["/bin/echo","a\u0000b"]}""", "command")]
     [InlineData("/api/v1/vms/vm1/disks", """{"disk":"d1","bus":9}""", "bus")]
     [InlineData("/api/v1/vms/vm1/exec", """{"command":["true"],"timeoutSeconds":0}""", "timeoutSeconds")]
     [InlineData("/api/v1/vms/vm1/shutdown", """{"timeoutSeconds":-1}""", "timeoutSeconds")]
@@ -176,6 +177,30 @@ public sealed class BadInputTests(SiloProcessFixture silo)
         using var response = await silo.Api.GetAsync($"/api/v1/operations/{id}");
 
         await Problems.AssertFieldAsync(response, HttpStatusCode.BadRequest, "id");
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/vms?limit=abc", "limit", "'abc' is not a whole number")]
+    [InlineData("GET", "/api/v1/vms?limit=99999999999999999999", "limit", "'99999999999999999999' is not a whole number")]
+    [InlineData("DELETE", "/api/v1/vms/vm1?deleteDisks=maybe", "deleteDisks", "'maybe' is not true or false")]
+    public async Task QueryParameter_WrongType_400NamingIt(string method, string path, string field, string expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await silo.Api.SendAsync(request);
+
+        Assert.Equal(expected, await Problems.AssertFieldAsync(response, HttpStatusCode.BadRequest, field));
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task CreateVm_NoObject_400BodySayingToSendOne(string json)
+    {
+        using var response = await silo.Api.PostAsync("/api/v1/vms", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var message = await Problems.AssertFieldAsync(response, HttpStatusCode.BadRequest, "body");
+        Assert.Contains("send one as application/json", message, StringComparison.Ordinal);
     }
 
     [Fact]
