@@ -11,8 +11,9 @@ namespace Fabric.Silo.Tests.Api;
 
 /// <summary>
 /// Every operation of the live OpenAPI document under /api/v1, fed requests that cannot be valid
-/// (hostile bodies, parameters and content types): none may answer 5xx or 2xx, and none may create,
-/// change or leave anything behind. A failure prints the smallest failing request CsCheck found.
+/// (hostile bodies, parameters and content types): none may answer 5xx or 2xx, every refusal is
+/// problem+json (a 400 naming its fields), and none may create, change or leave anything behind.
+/// A failure prints the smallest failing request CsCheck found.
 /// </summary>
 [Collection(SiloProcessCollection.Name)]
 public sealed class HostileBodyPropertyTests(SiloProcessFixture silo, ITestOutputHelper output)
@@ -80,6 +81,7 @@ public sealed class HostileBodyPropertyTests(SiloProcessFixture silo, ITestOutpu
         {
             Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json",
                 $"answered {(int)response.StatusCode} as {response.Content.Headers.ContentType}, not application/problem+json: {Cut(answer)}");
+            Assert.True(response.StatusCode != HttpStatusCode.BadRequest || NamesAField(answer), $"answered 400 without naming a field: {Cut(answer)}");
         }
 
         return ((int)response.StatusCode, Cut(answer), after);
@@ -99,6 +101,9 @@ public sealed class HostileBodyPropertyTests(SiloProcessFixture silo, ITestOutpu
         using var image = await silo.Api.PostAsync($"/api/v1/images?name={ExistingImage}", content);
         Assert.True(image.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, await image.Content.ReadAsStringAsync());
     }
+
+    private static bool NamesAField(string problem) =>
+        JsonNode.Parse(problem)?["errors"] is JsonArray { Count: > 0 } errors && errors.All(e => e?["field"]?.GetValue<string>() is { Length: > 0 });
 
     private static string Cut(string text) => text.Length > 500 ? text[..500] + "…" : text;
 }
