@@ -64,7 +64,11 @@ public static class DiskRules
             yield return new ValidationProblem("pool", pool);
         }
 
-        if (profile == DeviceProfile.Emulated && disk.Bus is DiskBus.Virtio or DiskBus.Scsi)
+        if (EnumValues.Validate(disk.Bus, "disk bus") is { } bus)
+        {
+            yield return new ValidationProblem("bus", bus);
+        }
+        else if (profile == DeviceProfile.Emulated && disk.Bus is DiskBus.Virtio or DiskBus.Scsi)
         {
             yield return new ValidationProblem("bus", "virtio and SCSI disks need the paravirtual profile; use ide or the default bus");
         }

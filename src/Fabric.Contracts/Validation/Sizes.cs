@@ -38,7 +38,8 @@ public static class Sizes
             return null;
         }
 
-        var bytes = value * (1L << shift);
-        return bytes > long.MaxValue ? null : (long)decimal.Ceiling(bytes);
+        // Compared before multiplying: the product of a long number and a large unit overflows even decimal.
+        var unit = 1L << shift;
+        return value > long.MaxValue / unit ? null : (long)decimal.Ceiling(value * unit);
     }
 }

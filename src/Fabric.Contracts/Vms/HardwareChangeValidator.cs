@@ -16,9 +16,10 @@ public static partial class HardwareChangeValidator
         var problems = new ProblemCollector();
         problems.Check("vCpus", change.VCpus is { } cpus ? HardwareRules.ValidateVCpus(cpus) : null);
         problems.Check("memoryMiB", change.MemoryMiB is { } memory ? HardwareRules.ValidateMemory(memory) : null);
-        problems.Check("profile", change.Profile is { } profile && !Enum.IsDefined(profile) ? $"unknown device profile {(int)profile}; use paravirtual or emulated" : null);
+        problems.Check("profile", change.Profile is { } profile ? EnumValues.Validate(profile, "device profile") : null);
         problems.Check("addNic.network", change.AddNic is { } nic ? HardwareRules.ValidateNetwork(nic.Network) : null);
         problems.Check("addNic.mac", change.AddNic?.Mac is { } mac ? MacAddresses.Validate(mac) : null);
+        problems.Check("addNic.model", change.AddNic is { } added ? EnumValues.Validate(added.Model, "NIC model") : null);
         problems.Check("removeNic", change.RemoveNic is { } id && !NicId().IsMatch(id)
             ? $"'{ResourceNames.Printable(id)}' is not a NIC id; NICs are named net0, net1, … (see the VM's hardware)" : null);
         problems.Check("insertIso", change.InsertIso is { } iso ? ResourceNames.ValidateImageName(iso) : null);

@@ -107,10 +107,12 @@ public sealed partial class VmGrain
             }
         }
 
-        for (var i = 0; i < request.Disks.Count; i++)
+        // Null lists and items are the validator's problems (it has named them); skip them here.
+        var disks = request.Disks ?? [];
+        for (var i = 0; i < disks.Count; i++)
         {
-            var disk = request.Disks[i];
-            if (disk.Existing is { } existing && ResourceNames.ValidateLabel(existing, "disk") is null)
+            var disk = disks[i];
+            if (disk?.Existing is { } existing && ResourceNames.ValidateLabel(existing, "disk") is null)
             {
                 var info = await GrainFactory.GetGrain<IDiskGrain>(existing).Get();
                 var problem = info is null ? $"no disk named '{existing}'" : info.AttachedTo is { } owner ? $"disk '{existing}' is attached to VM '{owner}'" : null;
@@ -120,7 +122,7 @@ public sealed partial class VmGrain
                 }
             }
 
-            if (disk.Import is { } import && ResourceNames.ValidateImageName(import) is null && (await library.Get(import))?.Kind != ImageKind.Disk)
+            if (disk?.Import is { } import && ResourceNames.ValidateImageName(import) is null && (await library.Get(import))?.Kind != ImageKind.Disk)
             {
                 problems.Add(new ValidationProblem($"disks[{i}].import", $"no disk image named '{import}' in the image library"));
             }

@@ -42,7 +42,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     }
 
     private static ValidationProblem DescribeBadRequest(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException json ? DescribeJson(json) : new ValidationProblem("body", bad.Message);
+        bad.InnerException is JsonException json ? DescribeJson(json) : BindingFailures.Describe(bad);
 
     // A syntax error (a subclass) concerns the body as a whole; a plain JsonException names the field whose value did not fit.
     private static ValidationProblem DescribeJson(JsonException json) => json.GetType() != typeof(JsonException)

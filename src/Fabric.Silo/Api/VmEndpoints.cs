@@ -72,7 +72,7 @@ public static class VmEndpoints
         vms.MapPost("/{name}/disks", async (string name, AttachDiskRequest request, IGrainFactory grains) =>
         {
             var vm = Vm(grains, name);
-            Edge.Label(request.Disk, "disk", "disk");
+            Edge.ThrowIfAny(AttachDiskRequestValidator.Validate(request));
             return Results.Ok(await vm.AttachDisk(request.Disk, request.Bus));
         }).WithName("AttachVmDisk");
 
@@ -86,10 +86,7 @@ public static class VmEndpoints
         vms.MapPost("/{name}/exec", async (string name, ExecRequest request, IGrainFactory grains) =>
         {
             var vm = Vm(grains, name);
-            var problems = new ProblemCollector();
-            problems.Check("command", ExecRules.ValidateCommand(request.Command));
-            problems.Check("timeoutSeconds", ExecRules.ValidateTimeout(request.TimeoutSeconds));
-            problems.ThrowIfAny();
+            Edge.ThrowIfAny(ExecRequestValidator.Validate(request));
             return Results.Ok(await vm.Exec(request.Command, TimeSpan.FromSeconds(request.TimeoutSeconds)));
         }).WithName("ExecInVm");
     }

@@ -19,6 +19,7 @@ public sealed class SizesTests
     [InlineData("2GiB", 2L << 30)]
     [InlineData("1.5T", 3L << 39)]
     [InlineData("1024", 1024L)]
+    [InlineData("8191P", 8191L << 50)]
     public void TryParse_HumanSizes_AreBinary(string text, long expected) => Assert.Equal(expected, Sizes.TryParse(text));
 
     [Theory]
@@ -26,5 +27,8 @@ public sealed class SizesTests
     [InlineData("two gigs")]
     [InlineData("-1G")]
     [InlineData("1X")]
+    [InlineData("100000000000000P")]
+    [InlineData("79228162514264337593543950335K")]
+    [InlineData("8192P")]
     public void TryParse_NotASize_IsNull(string text) => Assert.Null(Sizes.TryParse(text));
 }

@@ -23,4 +23,14 @@ public sealed class ExecRulesTests
         Assert.NotNull(ExecRules.ValidateCommand([""]));
         Assert.Null(ExecRules.ValidateCommand(["/bin/true"]));
     }
+
+    [Fact]
+    public void ValidateCommand_NullArgument_IsAProblem() =>
+        Assert.Equal("argument 1 is null; give each argument as a string", ExecRules.ValidateCommand(["/bin/echo", null]));
+
+    [Theory]
+    [InlineData("/bin/ec\0ho", "x")]
+    [InlineData("/bin/rm", "/tmp/x\0 /")]
+    public void ValidateCommand_NulInAnArgument_IsAProblem(string program, string argument) =>
+        Assert.Contains("holds a NUL character", ExecRules.ValidateCommand([program, argument]), StringComparison.Ordinal);
 }

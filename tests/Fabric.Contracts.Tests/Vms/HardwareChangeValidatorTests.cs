@@ -16,13 +16,13 @@ public sealed class HardwareChangeValidatorTests
             VCpus = 0,
             MemoryMiB = 1,
             Profile = (DeviceProfile)9,
-            AddNic = new CreateVmNic { Network = "no such bridge!", Mac = "01:00:00:00:00:00" },
+            AddNic = new CreateVmNic { Network = "no such bridge!", Mac = "01:00:00:00:00:00", Model = (NicModel)7 },
             RemoveNic = "eth0",
             InsertIso = "Bad Name",
             EjectIso = true,
         });
 
-        Assert.Equal(["vCpus", "memoryMiB", "profile", "addNic.network", "addNic.mac", "removeNic", "insertIso", "insertIso"], problems.Select(p => p.Field));
+        Assert.Equal(["vCpus", "memoryMiB", "profile", "addNic.network", "addNic.mac", "addNic.model", "removeNic", "insertIso", "insertIso"], problems.Select(p => p.Field));
     }
 
     [Fact]

@@ -63,6 +63,20 @@ public sealed class VmCreateTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Create_NullListsAndItems_InvalidNamingEachAndCreatesNothing()
+    {
+        // What a JSON or careless .NET client can send although the types say never: each null is named, none throws deeper.
+        var ex = await Assert.ThrowsAsync<FabricException>(() => _ctx.CreateAsync(new CreateVmRequest
+        {
+            Name = "nulls1", Disks = [null!, new CreateVmDisk { Existing = "no-such-disk" }], Nics = null!, BootOrder = [null!],
+        }));
+
+        Assert.Equal(FabricErrorKind.Invalid, ex.Kind);
+        Assert.Equal(["disks[0]", "nics", "bootOrder[0]", "disks[1].existing"], ex.Problems.Select(p => p.Field));
+        Assert.Null(await _ctx.Vm("nulls1").Get());
+    }
+
+    [Fact]
     public async Task Create_SameNameTwice_SecondIsAConflict()
     {
         await _ctx.CreateAsync(new CreateVmRequest { Name = "twice1" });

@@ -58,6 +58,14 @@ public sealed class BadInputTests(SiloProcessFixture silo)
     [InlineData("""{"name":"web1","serialPorts":9}""", "serialPorts")]
     [InlineData("""{"name":"web1","profile":"bogus"}""", "profile")]
     [InlineData("""{"name":"web1","vCpus":"two"}""", "vCpus")]
+    [InlineData("""{"name":"web1","disks":null}""", "disks")]
+    [InlineData("""{"name":"web1","disks":[null]}""", "disks[0]")]
+    [InlineData("""{"name":"web1","nics":[null]}""", "nics[0]")]
+    [InlineData("""{"name":"web1","bootOrder":[null]}""", "bootOrder[0]")]
+    [InlineData("""{"name":"web1","profile":7}""", "profile")]
+    [InlineData("""{"name":"web1","restart":9}""", "restart")]
+    [InlineData("""{"name":"web1","disks":[{"sizeBytes":1048576,"bus":9}]}""", "disks[0].bus")]
+    [InlineData("""{"name":"web1","nics":[{"model":9}]}""", "nics[0].model")]
     [InlineData("""{"name":"web1",""", "body")]
     [InlineData("""not json""", "body")]
     public async Task CreateVm_BadRequest_400NamingTheField(string json, string field)
@@ -101,6 +109,8 @@ public sealed class BadInputTests(SiloProcessFixture silo)
     [InlineData("""{"sizeBytes":0}""", "sizeBytes")]
     [InlineData("""{"sizeBytes":-1}""", "sizeBytes")]
     [InlineData("""{"size":"100P"}""", "size")]
+    [InlineData("""{"size":"100000000000000P"}""", "size")]
+    [InlineData("""{"size":"79228162514264337593543950335K"}""", "size")]
     [InlineData("""{}""", "sizeBytes")]
     [InlineData("""{"size":"1G","sizeBytes":1073741824}""", "size")]
     public async Task GrowDisk_BadSize_400NamingTheField(string json, string field)
@@ -118,6 +128,10 @@ public sealed class BadInputTests(SiloProcessFixture silo)
     [InlineData("/api/v1/disks/d1/snapshots/..%2Fx/revert", "", "snapshot")]
     [InlineData("/api/v1/vms/vm1/disks", """{"disk":"../x"}""", "disk")]
     [InlineData("/api/v1/vms/vm1/exec", """{"command":[]}""", "command")]
+    [InlineData("/api/v1/vms/vm1/exec", """{"command":null}""", "command")]
+    [InlineData("/api/v1/vms/vm1/exec", """{"command":["/bin/echo",null]}""", "command[1]")]
+    [InlineData("/api/v1/vms/vm1/exec", """{"command":["/bin/echo","a\u0000b"]}""", "command")]
+    [InlineData("/api/v1/vms/vm1/disks", """{"disk":"d1","bus":9}""", "bus")]
     [InlineData("/api/v1/vms/vm1/exec", """{"command":["true"],"timeoutSeconds":0}""", "timeoutSeconds")]
     [InlineData("/api/v1/vms/vm1/shutdown", """{"timeoutSeconds":-1}""", "timeoutSeconds")]
     public async Task Post_BadBody_400NamingTheField(string path, string json, string field)
@@ -133,6 +147,7 @@ public sealed class BadInputTests(SiloProcessFixture silo)
     [InlineData("""{"removeNic":"eth0;rm"}""", "removeNic")]
     [InlineData("""{"insertIso":"../../x.iso"}""", "insertIso")]
     [InlineData("""{"addNic":{"network":"has space"}}""", "addNic.network")]
+    [InlineData("""{"addNic":{"model":9}}""", "addNic.model")]
     public async Task PatchHardware_BadChange_400NamingTheField(string json, string field)
     {
         using var request = new HttpRequestMessage(HttpMethod.Patch, "/api/v1/vms/vm1/hardware") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
@@ -162,6 +177,30 @@ public sealed class BadInputTests(SiloProcessFixture silo)
         using var response = await silo.Api.GetAsync($"/api/v1/operations/{id}");
 
         await Problems.AssertFieldAsync(response, HttpStatusCode.BadRequest, "id");
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/vms?limit=abc", "limit", "'abc' is not a whole number")]
+    [InlineData("GET", "/api/v1/vms?limit=99999999999999999999", "limit", "'99999999999999999999' is not a whole number")]
+    [InlineData("DELETE", "/api/v1/vms/vm1?deleteDisks=maybe", "deleteDisks", "'maybe' is not true or false")]
+    public async Task QueryParameter_WrongType_400NamingIt(string method, string path, string field, string expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        using var response = await silo.Api.SendAsync(request);
+
+        Assert.Equal(expected, await Problems.AssertFieldAsync(response, HttpStatusCode.BadRequest, field));
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task CreateVm_NoObject_400BodySayingToSendOne(string json)
+    {
+        using var response = await silo.Api.PostAsync("/api/v1/vms", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        var message = await Problems.AssertFieldAsync(response, HttpStatusCode.BadRequest, "body");
+        Assert.Contains("send one as application/json", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,6 +70,11 @@ public static class HardwarePlanner
     public static VmHardware PlanAttach(string vm, VmHardware hardware, string disk, DiskBus bus)
     {
         ArgumentNullException.ThrowIfNull(hardware);
+        if (EnumValues.Validate(bus, "disk bus") is { } unknown)
+        {
+            throw FabricException.Invalid("bus", unknown);
+        }
+
         if (hardware.Profile == DeviceProfile.Emulated && bus is DiskBus.Virtio or DiskBus.Scsi)
         {
             throw FabricException.Invalid("bus", $"VM '{vm}' uses the emulated profile; {bus} disks need the paravirtual profile");

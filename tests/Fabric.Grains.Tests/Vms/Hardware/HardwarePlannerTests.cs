@@ -79,6 +79,10 @@ public sealed class HardwarePlannerTests
     }
 
     [Fact]
+    public void PlanAttach_BusNumberOutsideTheNames_IsInvalid() =>
+        Assert.Equal("bus", Assert.Throws<FabricException>(() => HardwarePlanner.PlanAttach("web", Paravirtual, "d", (DiskBus)9)).Problems[0].Field);
+
+    [Fact]
     public void PlanAttach_VirtioOnEmulated_IsInvalid() =>
         Assert.Equal("bus", Assert.Throws<FabricException>(() => HardwarePlanner.PlanAttach("web", Paravirtual with { Profile = DeviceProfile.Emulated, Disks = [] }, "d", DiskBus.Virtio)).Problems[0].Field);
 
