@@ -17,9 +17,10 @@ public sealed class RedoclyLintTests(SiloFixture silo)
         await File.WriteAllTextAsync(document, await silo.FetchDocumentAsync());
 
         await using var lint = ChildProcess.Start(redocly,
-            ["lint", document, "--config", Path.Combine(Tools, "redocly.yaml"), "--format", "stylish"],
+            ["lint", Path.GetFileName(document), "--config", Path.Combine(Tools, "redocly.yaml"), "--format", "stylish"],
             Path.Combine(silo.Directory, "redocly.log"),
-            new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" });
+            new Dictionary<string, string> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true" },
+            workingDirectory: silo.Directory);
         var exitCode = await lint.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
         Assert.True(exitCode == 0, $"redocly lint found errors in {SiloFixture.DocumentPath} (exit {exitCode}):\n{lint.Output}");
