@@ -10,7 +10,8 @@ say() { printf 'install: %s\n' "$*" >&2; }
 # test guest build uses (busybox-static, cpio-free initramfs via busybox, xorriso for the ISO),
 # and Chromium, in which the dashboard tests run.
 packages=(redis-server qemu-system-x86 qemu-utils busybox-static xorriso iproute2 curl ca-certificates chromium)
-# The build runs 'npm ci' for the dashboard's xterm.js and noVNC; Debian's npm unless one is installed.
+# The build runs 'npm ci' for the dashboard's xterm.js and noVNC and for Redocly CLI (the OpenAPI
+# linter the tests run), and 'dotnet tool restore' for Kiota; Debian's npm unless one is installed.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do

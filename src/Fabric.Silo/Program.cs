@@ -6,6 +6,7 @@ using Fabric.Grains.Hosts;
 using Fabric.Grains.Hosts.Leases;
 using Fabric.Leases;
 using Fabric.Silo.Api;
+using Fabric.Silo.Api.OpenApi;
 using Fabric.Silo.Auth;
 using Fabric.Silo.Configuration;
 using Fabric.Silo.Dashboard;
@@ -51,8 +52,14 @@ builder.Services.AddSingleton<ClusterReadiness>();
 builder.Services.Configure<HostLivenessOptions>(builder.Configuration.GetSection(HostLivenessOptions.Section));
 builder.Services.AddFabricApi();
 builder.Services.AddAdminAuthentication(adminToken);
-builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddFabricOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // Numbers are JSON numbers: the web default also reads "2" as 2, which makes every number in the
+    // OpenAPI document "integer or string" and every generated client's number a union type.
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+});
 builder.Services.AddFabricDashboard();
 
 var app = builder.Build();

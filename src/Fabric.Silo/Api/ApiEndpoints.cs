@@ -26,7 +26,8 @@ public static class ApiEndpoints
 
     public static void MapFabricApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").RequireAuthorization(AdminAuthentication.PolicyName);
+        var api = endpoints.MapGroup("/api/v1").RequireAuthorization(AdminAuthentication.PolicyName)
+            .ProducesProblems(401, 503);
         api.MapHostsEndpoints();
         api.MapVmEndpoints();
         api.MapDiskEndpoints();

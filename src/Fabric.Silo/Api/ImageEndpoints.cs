@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using Fabric.Contracts.Images;
 using Fabric.Contracts.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fabric.Silo.Api;
 
@@ -12,21 +14,30 @@ public static partial class ImageEndpoints
     {
         var images = api.MapGroup("/images").WithTags("Images");
 
-        images.MapGet("/", async (IGrainFactory grains) => Results.Ok(await Library(grains).List())).WithName("ListImages");
+        images.MapGet("/", async Task<Ok<IReadOnlyList<ImageInfo>>> (IGrainFactory grains) => TypedResults.Ok(await Library(grains).List()))
+            .WithName("ListImages").WithSummary("List the image library");
 
-        images.MapGet("/{name}", async (string name, IGrainFactory grains) =>
-            Results.Ok(Edge.Found(await Library(grains).Get(Edge.ImageName(name)), "image", name, ListHint))).WithName("GetImage");
+        images.MapGet("/{name}", async Task<Ok<ImageInfo>> (string name, IGrainFactory grains) =>
+            TypedResults.Ok(Edge.Found(await Library(grains).Get(Edge.ImageName(name)), "image", name, ListHint)))
+            .WithName("GetImage").WithSummary("Show an image").ProducesProblems(400, 404);
 
-        images.MapPost("/", async (string? name, string? kind, string? format, string? pool, HttpContext context, ImageUploader uploader) =>
+        images.MapPost("/", async Task<Created<ImageInfo>> (
+            [Description("The image's name, e.g. debian-12.iso.")] string? name,
+            [Description("iso or disk (default: iso when the name ends in .iso, else disk).")] string? kind,
+            [Description("A disk image's format: qcow2, raw, vhdx or vhd (default: from the name's extension).")] string? format,
+            [Description("The storage pool to keep it in (default: the first pool of a Ready host).")] string? pool,
+            HttpContext context,
+            ImageUploader uploader) =>
         {
             var plan = ImageUploadPlan.Parse(name, kind, format, pool);
             var image = await uploader.UploadAsync(plan, context);
-            return Results.Created($"/api/v1/images/{image.Name}", image);
+            return TypedResults.Created($"/api/v1/images/{image.Name}", image);
         })
         .Accepts<Stream>("application/octet-stream")
-        .WithName("UploadImage");
+        .WithName("UploadImage").WithSummary("Upload an image into the library; the body is the file")
+        .ProducesProblems(400, 404, 409, 415);
 
-        images.MapDelete("/{name}", async (string name, IGrainFactory grains, ILoggerFactory loggers) =>
+        images.MapDelete("/{name}", async Task<NoContent> (string name, IGrainFactory grains, ILoggerFactory loggers) =>
         {
             var library = Library(grains);
             var image = Edge.Found(await library.Get(Edge.ImageName(name)), "image", name, ListHint);
@@ -44,8 +55,9 @@ public static partial class ImageEndpoints
                     $"image '{name}' was removed from the library but its file {file} could not be deleted ({e.Message}); delete it by hand");
             }
 
-            return Results.NoContent();
-        }).WithName("DeleteImage");
+            return TypedResults.NoContent();
+        }).WithName("DeleteImage").WithSummary("Delete an image that no VM uses, and its file")
+            .ProducesProblems(400, 404, 409);
     }
 
     private static IImageLibraryGrain Library(IGrainFactory grains) => grains.GetGrain<IImageLibraryGrain>(IImageLibraryGrain.Key);
