@@ -2,6 +2,7 @@ using Fabric.Grains.Placement;
 using Fabric.Contracts.Hosts.Leases;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Fabric.Grains;
 
@@ -11,6 +12,8 @@ public static class GrainServices
     public static IServiceCollection AddFabricGrainServices(this IServiceCollection services)
     {
         services.AddSingleton<HostView>();
+        services.AddSingleton<HostSelector>();
+        services.AddSingleton<IValidateOptions<PlacementOptions>, PlacementOptionsValidator>();
 
         // Without Redis the host leases live in a grain; a silo that stores in Redis registers the Redis witness first.
         services.TryAddSingleton<ILeaseWitness>(provider => new GrainLeaseWitness(provider.GetRequiredService<IGrainFactory>()));

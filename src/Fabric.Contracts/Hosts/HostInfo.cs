@@ -26,6 +26,9 @@ public sealed record HostInfo
     /// <summary>Memory of the assigned VMs that are not Stopped, in MiB: what placement counts as used.</summary>
     [Id(8)] public long CommittedMemoryMiB { get; init; }
 
+    /// <summary>vCPUs of the VMs assigned to run here (stopped ones take none).</summary>
+    [Id(11)] public int CommittedVCpus { get; init; }
+
     /// <summary>The host's lease, or null before its agent first took one.</summary>
     [Id(9)] public HostLeaseInfo? Lease { get; init; }
 

@@ -29,7 +29,7 @@ public static class HostTaskRunner
     {
         ArgumentNullException.ThrowIfNull(grains);
         var hosts = await grains.GetGrain<IHostInventoryGrain>(IHostInventoryGrain.Key).List();
-        var placement = HostSelector.Select(hosts, 0, pool is null ? [] : [pool]);
+        var placement = HostSelector.Default.Select(hosts, PlacementRequest.ForTask(pool));
         var known = hosts.SelectMany(h => h.Capabilities?.StoragePools.Select(p => p.Name) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (pool is not null && !known.Contains(pool, StringComparer.Ordinal))
         {

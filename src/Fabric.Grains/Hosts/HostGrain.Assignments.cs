@@ -32,16 +32,26 @@ public sealed partial class HostGrain
             throw new FabricException(FabricErrorKind.Conflict, "host", $"host '{Name}' takes no new VMs while {hostState}: {reason}");
         }
 
-        var alreadyCommitted = known && previous!.Power != PowerState.Stopped
-            ? previous.Hardware.MemoryMiB
-            : 0;
-        var wanted = assignment.Power == PowerState.Stopped ? 0 : assignment.Hardware.MemoryMiB;
-        var capacity = (record.Capabilities.MemoryBytes >> 20) - HostSelector.HostReserveMiB;
-        var committed = CommittedMemoryMiB() - alreadyCommitted;
+        // What this VM already holds here (a change of an assignment it keeps) is not counted twice.
+        var holds = known && previous!.Power != PowerState.Stopped;
+        var running = assignment.Power != PowerState.Stopped;
+        var options = placement.Value;
+        var capacity = HostCapacity.UsableMemoryMiB(record.Capabilities, options);
+        var committed = CommittedMemoryMiB() - (holds ? previous!.Hardware.MemoryMiB : 0);
+        var wanted = running ? assignment.Hardware.MemoryMiB : 0;
         if (committed + wanted > capacity)
         {
             throw new FabricException(FabricErrorKind.Conflict, "memoryMiB",
                 $"host '{Name}' has {capacity - committed} MiB free for VMs ({capacity} MiB usable, {committed} MiB committed); VM '{assignment.Vm}' needs {wanted} MiB");
+        }
+
+        var usableVCpus = HostCapacity.UsableVCpus(record.Capabilities, options);
+        var committedVCpus = CommittedVCpus() - (holds ? previous!.Hardware.VCpus : 0);
+        var wantedVCpus = running ? assignment.Hardware.VCpus : 0;
+        if (committedVCpus + wantedVCpus > usableVCpus)
+        {
+            throw new FabricException(FabricErrorKind.Conflict, "vCpus",
+                $"host '{Name}' has {usableVCpus - committedVCpus} vCPUs free ({record.Capabilities.CpuCount} CPUs × {options.CpuAllocationRatio:0.##} allocation ratio, {committedVCpus} committed); VM '{assignment.Vm}' needs {wantedVCpus}");
         }
 
         // A fresh random revision (never a counter, which would restart with the grain): the agent
@@ -63,4 +73,7 @@ public sealed partial class HostGrain
 
     private long CommittedMemoryMiB() =>
         state.State.Assignments.Values.Where(a => a.Power != PowerState.Stopped).Sum(a => (long)a.Hardware.MemoryMiB);
+
+    private int CommittedVCpus() =>
+        state.State.Assignments.Values.Where(a => a.Power != PowerState.Stopped).Sum(a => a.Hardware.VCpus);
 }

@@ -19,6 +19,7 @@ namespace Fabric.Grains.Hosts;
 public sealed partial class HostGrain(
     [PersistentState("host", GrainStorageNames.Default)] IPersistentState<HostRecord> state,
     IOptions<HostLivenessOptions> options,
+    IOptions<PlacementOptions> placement,
     ILeaseWitness leases,
     [FromKeyedServices(FabricTime.Key)] TimeProvider time,
     HostView hosts,
@@ -181,6 +182,7 @@ public sealed partial class HostGrain(
                 : [.. _observations.Values.Where(o => o.Status is not VmStatus.Stopped and not VmStatus.Crashed).Select(o => o.Vm).Order(StringComparer.Ordinal)],
             AssignedVms = [.. record.Assignments.Keys.Order(StringComparer.Ordinal)],
             CommittedMemoryMiB = CommittedMemoryMiB(),
+            CommittedVCpus = CommittedVCpus(),
             Lease = _lease is { } lease
                 ? new HostLeaseInfo(lease.Holder, DateTimeOffset.FromUnixTimeMilliseconds(lease.RenewedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(lease.ExpiresAtMs), lease.Generation)
                 : null,

@@ -1,46 +1,57 @@
 using Fabric.Contracts.Hosts;
+using Fabric.Grains.Placement.Filters;
+using Fabric.Grains.Placement.Weighers;
+using Microsoft.Extensions.Options;
 
 namespace Fabric.Grains.Placement;
 
 /// <summary>
-/// Picks hosts for a VM or a disk task: filters (Ready, has the pools, has the memory), then
-/// weighs (most free memory first). When none fits it says why, host by host: Nova's "No valid
-/// host was found" is the message operators hate most.
+/// Picks hosts for a VM or a disk task: filters (each its own class: state, pools, vCPUs, memory), then
+/// weighers (free memory, spread or pack), ties by name. When none fits it says why, host by host:
+/// Nova's "No valid host was found" is the message operators hate most.
 /// </summary>
-public static class HostSelector
+public sealed class HostSelector
 {
-    /// <summary>Memory kept for each host itself; matches what the host grain refuses to commit.</summary>
-    public const long HostReserveMiB = 512;
+    private readonly IReadOnlyList<IHostFilter> _filters;
+    private readonly IReadOnlyList<IHostWeigher> _weighers;
 
-    public static PlacementResult Select(IReadOnlyList<HostInfo> hosts, long memoryMiB, IReadOnlyCollection<string> pools)
+    public HostSelector(IOptions<PlacementOptions> options)
+        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)))
+    {
+    }
+
+    public HostSelector(PlacementOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _filters = [new HostStateFilter(), new StoragePoolFilter(), new VCpuFilter(options), new MemoryFilter(options)];
+        _weighers = [new FreeMemoryWeigher(options)];
+    }
+
+    /// <summary>With the default rules: for disk tasks, which need no capacity.</summary>
+    public static HostSelector Default { get; } = new(new PlacementOptions());
+
+    public PlacementOptions Options { get; }
+
+    public PlacementResult Select(IReadOnlyList<HostInfo> hosts, PlacementRequest request)
     {
         ArgumentNullException.ThrowIfNull(hosts);
-        ArgumentNullException.ThrowIfNull(pools);
-        var candidates = new List<(HostInfo Host, long Free)>();
+        ArgumentNullException.ThrowIfNull(request);
+        var candidates = new List<(HostInfo Host, double Weight)>();
         var refusals = new List<string>();
         foreach (var host in hosts)
         {
-            var free = host.Capabilities is null ? 0 : (host.Capabilities.MemoryBytes >> 20) - HostReserveMiB - host.CommittedMemoryMiB;
-            var missing = pools.Except(host.Capabilities?.StoragePools.Select(p => p.Name) ?? [], StringComparer.Ordinal).ToList();
-            if (host.State != HostState.Ready)
+            if (_filters.Select(filter => filter.Refuse(host, request)).FirstOrDefault(reason => reason is not null) is { } refusal)
             {
-                refusals.Add($"{host.Name}: {host.State} ({host.StateReason})");
-            }
-            else if (missing.Count > 0)
-            {
-                refusals.Add($"{host.Name}: has no storage pool {string.Join(", ", missing)}");
-            }
-            else if (free < memoryMiB)
-            {
-                refusals.Add($"{host.Name}: {free} MiB free, {memoryMiB} MiB needed");
+                refusals.Add($"{host.Name}: {refusal}");
             }
             else
             {
-                candidates.Add((host, free));
+                candidates.Add((host, _weighers.Sum(weigher => weigher.Weigh(host, request))));
             }
         }
 
-        var ordered = candidates.OrderByDescending(c => c.Free).ThenBy(c => c.Host.Name, StringComparer.Ordinal).Select(c => c.Host.Name).ToList();
+        var ordered = candidates.OrderByDescending(c => c.Weight).ThenBy(c => c.Host.Name, StringComparer.Ordinal).Select(c => c.Host.Name).ToList();
         var reason = hosts.Count == 0
             ? "no host is registered; start fabric-agent on a host"
             : $"no host fits: {string.Join("; ", refusals)}";

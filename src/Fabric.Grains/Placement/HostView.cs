@@ -47,8 +47,8 @@ public sealed class HostView(IGrainFactory grains, [FromKeyedServices(FabricTime
         }
     }
 
-    /// <summary>Counts memory a placement from this silo just took on a host, so the next placements here spread.</summary>
-    public void Reserve(string host, long memoryMiB)
+    /// <summary>Counts what a placement from this silo just took on a host, so the next placements here see it.</summary>
+    public void Reserve(string host, long memoryMiB, int vCpus)
     {
         lock (_lock)
         {
@@ -56,7 +56,7 @@ public sealed class HostView(IGrainFactory grains, [FromKeyedServices(FabricTime
             {
                 var hosts = new Dictionary<string, HostInfo>(_snapshot.Hosts, StringComparer.Ordinal)
                 {
-                    [host] = info with { CommittedMemoryMiB = info.CommittedMemoryMiB + memoryMiB },
+                    [host] = info with { CommittedMemoryMiB = info.CommittedMemoryMiB + memoryMiB, CommittedVCpus = info.CommittedVCpus + vCpus },
                 };
                 _snapshot = _snapshot with { Hosts = hosts };
             }

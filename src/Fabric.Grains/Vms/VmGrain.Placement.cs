@@ -32,13 +32,14 @@ public sealed partial class VmGrain
         var assignment = await BuildAssignmentAsync();
         var pools = assignment.Disks.Select(d => d.Image.Pool).Append(assignment.Iso?.Pool).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var refusals = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var placement = HostSelector.Select([.. (await hosts.GetAsync()).Values], Record.Hardware.MemoryMiB, pools);
+        var request = new PlacementRequest(Record.Hardware.VCpus, Record.Hardware.MemoryMiB, pools);
+        var placement = selector.Select([.. (await hosts.GetAsync()).Values], request);
         if (await TryCandidatesAsync(placement, assignment, refusals))
         {
             return;
         }
 
-        placement = HostSelector.Select([.. (await hosts.GetAsync(fresh: true)).Values], Record.Hardware.MemoryMiB, pools);
+        placement = selector.Select([.. (await hosts.GetAsync(fresh: true)).Values], request);
         if (await TryCandidatesAsync(placement, assignment, refusals))
         {
             return;
@@ -46,7 +47,7 @@ public sealed partial class VmGrain
 
         // A host that refused said why in its own words, which beats what a view of it can tell.
         var reason = refusals.Count > 0 ? $"every candidate host refused: {string.Join("; ", refusals.Select(r => $"{r.Key}: {r.Value}"))}" : placement.Reason;
-        throw new FabricException(FabricErrorKind.Unavailable, "host", $"cannot place VM '{Name}' ({Record.Hardware.MemoryMiB} MiB): {reason}");
+        throw new FabricException(FabricErrorKind.Unavailable, "host", $"cannot place VM '{Name}' ({Record.Hardware.VCpus} vCPUs, {Record.Hardware.MemoryMiB} MiB): {reason}");
     }
 
     private async Task<bool> TryCandidatesAsync(PlacementResult placement, VmAssignment assignment, SortedDictionary<string, string> refusals)
@@ -71,7 +72,8 @@ public sealed partial class VmGrain
                 throw;
             }
 
-            hosts.Reserve(candidate, assignment.Power == PowerState.Stopped ? 0 : assignment.Hardware.MemoryMiB);
+            var running = assignment.Power != PowerState.Stopped;
+            hosts.Reserve(candidate, running ? assignment.Hardware.MemoryMiB : 0, running ? assignment.Hardware.VCpus : 0);
             var old = Record.Host;
             (Record.Host, Record.Epoch) = (candidate, epoch);
             AddEvent($"placed on host {candidate} (epoch {epoch})");

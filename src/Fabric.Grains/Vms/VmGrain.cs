@@ -26,6 +26,7 @@ public sealed partial class VmGrain(
     [PersistentState("vm", GrainStorageNames.Default)] IPersistentState<VmRecord> state,
     [FromKeyedServices(FabricTime.Key)] TimeProvider time,
     HostView hosts,
+    HostSelector selector,
     ILogger<VmGrain> logger) : Grain, IVmGrain
 {
     private const int MaxEvents = 100;

@@ -19,7 +19,7 @@ public sealed class VmConcurrencyTests(GrainClusterFixture fixture)
     public async Task ConcurrentStarts_BeyondOneHostsMemory_ExactlyThoseThatFitRun_TheRestAreRefusedHostByHost()
     {
         const int fit = 10;
-        var ctx = new VmTestContext(fixture, (HostSelector.HostReserveMiB + (fit * 1024L)) << 20);
+        var ctx = new VmTestContext(fixture, (PlacementOptions.DefaultHostReserveMiB + (fit * 1024L)) << 20);
         var host = ctx.Grains.GetGrain<IHostGrain>(ctx.Agent.HostName);
         var names = Enumerable.Range(0, 3 * fit).Select(i => $"fill{i}").ToList();
         await ctx.Agent.BeatAsync();

@@ -17,9 +17,9 @@ public sealed class VmPlacementRaceTests(StoringClusterFixture fixture)
     [Fact]
     public async Task StartsThatSawRoomWhichWasTakenMeanwhile_AreRefusedNamingEveryCandidateAndWhy()
     {
-        var ctx = new VmTestContext(fixture.Time, fixture.Cluster.Client, (HostSelector.HostReserveMiB + 1024) << 20);
+        var ctx = new VmTestContext(fixture.Time, fixture.Cluster.Client, (PlacementOptions.DefaultHostReserveMiB + 1024) << 20);
         var a = ctx.Agent;
-        var b = new FakeAgent(ctx.Grains, $"{a.HostName}-b", (HostSelector.HostReserveMiB + 1024) << 20);
+        var b = new FakeAgent(ctx.Grains, $"{a.HostName}-b", (PlacementOptions.DefaultHostReserveMiB + 1024) << 20);
         await b.BeatAsync();
         var late = Enumerable.Range(0, 10).Select(i => $"race-late{i}").ToList();
         string[] early = ["race-early0", "race-early1"];

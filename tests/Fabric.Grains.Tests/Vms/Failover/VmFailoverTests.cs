@@ -102,7 +102,7 @@ public sealed class VmFailoverTests(GrainClusterFixture fixture)
     {
         await RunningAsync(new CreateVmRequest { Name = "fo-low", MemoryMiB = 3072, Restart = RestartPolicy.Always, RestartPriority = 1 });
         await RunningAsync(new CreateVmRequest { Name = "fo-high", MemoryMiB = 3072, Restart = RestartPolicy.OnFailure, RestartPriority = 900 });
-        var survivor = await KillFirstHostAsync(survivorMemoryBytes: (HostSelector.HostReserveMiB + 4096L) << 20);
+        var survivor = await KillFirstHostAsync(survivorMemoryBytes: (PlacementOptions.DefaultHostReserveMiB + 4096L) << 20);
 
         await Watch.CheckOnceAsync();
 
