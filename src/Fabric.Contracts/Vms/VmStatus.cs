@@ -13,4 +13,7 @@ public enum VmStatus
 
     /// <summary>The VM's host is unreachable: its state is not known.</summary>
     Unknown,
+
+    /// <summary>Wanted running, but no host can take it yet; the detail gives each host's reason. It is placed as soon as one can.</summary>
+    Pending,
 }

@@ -19,4 +19,7 @@ public sealed partial class VmGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "VM {Vm} cannot be restarted after its host failed: {Reason}; trying again in a few seconds")]
     private static partial void LogFailoverWaits(ILogger logger, string vm, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "VM {Vm} is pending: {Reason}; placement is tried again every few seconds until a host can take it")]
+    private static partial void LogPending(ILogger logger, string vm, string reason);
 }

@@ -26,6 +26,11 @@ public sealed partial class VmGrain
             EnsureOperationTimer();
         }
 
+        if (state.RecordExists && Record.Unplaced is not null)
+        {
+            ArmPlacementRetry();
+        }
+
         PublishSummary();
         await base.OnActivateAsync(cancellationToken);
     }
@@ -156,6 +161,11 @@ public sealed partial class VmGrain
             _operationTimer?.Dispose();
             _operationTimer = null;
             return;
+        }
+
+        if (Record.Unplaced is not null)
+        {
+            return; // a Pending VM's operation waits with it: its time starts once a host takes the VM
         }
 
         var seen = Summarize(null);

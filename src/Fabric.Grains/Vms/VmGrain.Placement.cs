@@ -18,6 +18,18 @@ public sealed partial class VmGrain
     /// </summary>
     private async Task EnsurePlacedAsync()
     {
+        if (await TryPlaceAsync() is { } reason)
+        {
+            throw new FabricException(FabricErrorKind.Unavailable, "host", reason);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="EnsurePlacedAsync"/>, but when no host can take the VM returns why (every host's reason)
+    /// instead of throwing; a VM that may still run on a host that is away is still refused with an exception.
+    /// </summary>
+    private async Task<string?> TryPlaceAsync()
+    {
         if (Record.Host is { } current)
         {
             var hostState = (await GrainFactory.GetGrain<IHostGrain>(current).GetInfo())?.State;
@@ -25,7 +37,7 @@ public sealed partial class VmGrain
             if (CurrentHostRule.KeepsHost(Name, current, hostState, stoppedThere))
             {
                 await PushAssignmentAsync();
-                return;
+                return null;
             }
         }
 
@@ -36,18 +48,18 @@ public sealed partial class VmGrain
         var placement = selector.Select([.. (await hosts.GetAsync()).Values], request);
         if (await TryCandidatesAsync(placement, assignment, refusals))
         {
-            return;
+            return null;
         }
 
         placement = selector.Select([.. (await hosts.GetAsync(fresh: true)).Values], request);
         if (await TryCandidatesAsync(placement, assignment, refusals))
         {
-            return;
+            return null;
         }
 
         // A host that refused said why in its own words, which beats what a view of it can tell.
         var reason = refusals.Count > 0 ? $"every candidate host refused: {string.Join("; ", refusals.Select(r => $"{r.Key}: {r.Value}"))}" : placement.Reason;
-        throw new FabricException(FabricErrorKind.Unavailable, "host", $"cannot place VM '{Name}' ({Record.Hardware.VCpus} vCPUs, {Record.Hardware.MemoryMiB} MiB): {reason}");
+        return $"cannot place VM '{Name}' ({Record.Hardware.VCpus} vCPUs, {Record.Hardware.MemoryMiB} MiB): {reason}";
     }
 
     private async Task<bool> TryCandidatesAsync(PlacementResult placement, VmAssignment assignment, SortedDictionary<string, string> refusals)

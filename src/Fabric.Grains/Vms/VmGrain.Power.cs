@@ -32,12 +32,27 @@ public sealed partial class VmGrain
         var placedBefore = (Record.Host, Record.Epoch);
         Record.Pending = pending;
         Record.PendingSince = time.GetUtcNow();
+        if (Record.Desired == PowerState.Stopped)
+        {
+            Record.Unplaced = null; // no longer wanted running: nothing to wait for
+        }
+
         AddEvent(message);
         try
         {
             if (placeIfNeeded)
             {
-                await EnsurePlacedAsync();
+                if (await TryPlaceAsync() is { } noHost)
+                {
+                    // No host can take it yet: accepted as Pending with every host's reason, placed as soon as one can.
+                    WaitForPlacement(noHost);
+                    await state.WriteStateAsync();
+                    PublishSummary();
+                    await Operation(pending.Id).Report(0, $"pending: {noHost}");
+                    return await Operation(pending.Id).Get() ?? operation;
+                }
+
+                Record.Unplaced = null;
             }
             else
             {

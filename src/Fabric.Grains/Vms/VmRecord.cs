@@ -63,4 +63,7 @@ public sealed class VmRecord
 
     /// <summary>When the pending operation began: host errors reported before it belong to earlier attempts.</summary>
     public DateTimeOffset PendingSince { get; set; }
+
+    /// <summary>Set while the VM should run but no host can take it; see <see cref="Placement.PlacementWait"/>.</summary>
+    public Placement.PlacementWait? Unplaced { get; set; }
 }

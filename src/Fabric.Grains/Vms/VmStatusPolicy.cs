@@ -21,6 +21,11 @@ public static class VmStatusPolicy
                 : (VmStatus.Unknown, $"host '{dead}' was declared dead; restart policy never keeps the VM there, and it may still run there, until the host returns");
         }
 
+        if (record.Unplaced is { } wait && record.Desired != PowerState.Stopped)
+        {
+            return (VmStatus.Pending, wait.Reason);
+        }
+
         if (observation is null || observation.Epoch != record.Epoch)
         {
             return record.Desired == PowerState.Stopped

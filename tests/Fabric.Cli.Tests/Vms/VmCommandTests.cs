@@ -160,6 +160,20 @@ public sealed class VmCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_PendingVm_SaysWhyNoHostCanTakeIt()
+    {
+        var pending = SampleApi.Vm
+            .Replace("\"observed\":\"Running\",\"observedDetail\":\"\"", "\"observed\":\"Pending\",\"observedDetail\":\"cannot place VM 'web1' (2 vCPUs, 1024 MiB): no host fits: node1: 512 MiB free, 1024 MiB needed\"", StringComparison.Ordinal)
+            .Replace("\"host\":\"node1\"", "\"host\":null", StringComparison.Ordinal);
+        await using var api = SampleApi.Serve(("/api/v1/vms/web1", new(200, pending)));
+
+        var result = await _cli.RunAsync("vm", "show", "web1", "--api", api.Url);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"(?m)^State: +Pending \(desired Running\): cannot place VM 'web1' \(2 vCPUs, 1024 MiB\): no host fits: node1: 512 MiB free, 1024 MiB needed$", result.Stdout);
+    }
+
+    [Fact]
     public async Task Show_Missing_PrintsTheApiProblemExit1()
     {
         await using var api = SampleApi.Serve(("/api/v1/vms/ghost", new(404, SampleApi.Problem(404, ("vm", "no vm named 'ghost'")), "application/problem+json")));

@@ -1,4 +1,5 @@
 using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Vms;
 using Fabric.Silo.Dashboard.Overview;
 using MudBlazor;
 
@@ -26,6 +27,22 @@ public sealed class ClusterAlertsTests
         var alerts = ClusterAlerts.For(hosts, []);
         Assert.Equal(Severity.Error, alerts[0].Severity);
         Assert.Contains("no heartbeat for 12 s", alerts[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_PendingVm_WarnsWithEachHostsReason()
+    {
+        var host = Host("a", HostState.Ready, new HardwareVirtualization(true, "kvm", ""));
+        var vm = new VmInfo
+        {
+            Name = "big1", Hardware = new VmHardware { VCpus = 1, MemoryMiB = 65536, Profile = DeviceProfile.Paravirtual },
+            Desired = PowerState.Running, Observed = VmStatus.Pending, ObservedDetail = "cannot place VM 'big1': no host fits: a: 7680 MiB free, 65536 MiB needed",
+        };
+
+        var alert = Assert.Single(ClusterAlerts.For([host], [vm]));
+
+        Assert.Equal((Severity.Warning, "VM big1", "/vms/big1"), (alert.Severity, alert.Subject, alert.Href));
+        Assert.Contains("a: 7680 MiB free, 65536 MiB needed", alert.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Fabric.Contracts.Operations;
-using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
 using Fabric.Testing.Orleans;
 
@@ -10,15 +9,17 @@ namespace Fabric.Grains.Tests.Vms;
 public sealed class VmPlacementCapacityTests(GrainClusterFixture fixture)
 {
     [Fact]
-    public async Task Start_HostsVCpusAllCommitted_RefusedSayingSoAndTheFirstKeepsRunning()
+    public async Task Start_HostsVCpusAllCommitted_PendingSayingSoAndTheFirstKeepsRunning()
     {
         var ctx = new VmTestContext(fixture);
         var first = await ctx.CreateAsync(new CreateVmRequest { Name = "cpus-a", VCpus = 20, MemoryMiB = 256, Start = true });
         Assert.Equal(OperationState.Succeeded, (await ctx.FinishAsync(first.Operation!)).State);
 
-        var ex = await Assert.ThrowsAsync<FabricException>(() => ctx.CreateAsync(new CreateVmRequest { Name = "cpus-b", VCpus = 20, MemoryMiB = 256, Start = true }));
+        var second = await ctx.CreateAsync(new CreateVmRequest { Name = "cpus-b", VCpus = 20, MemoryMiB = 256, Start = true });
 
-        Assert.Contains($"{ctx.Agent.HostName}: 12 vCPUs free, 20 needed (2 CPUs × 16 allocation ratio, 20 committed)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal((VmStatus.Pending, null), (second.Observed, second.Host));
+        Assert.Contains($"{ctx.Agent.HostName}: 12 vCPUs free, 20 needed (2 CPUs × 16 allocation ratio, 20 committed)", second.ObservedDetail, StringComparison.Ordinal);
         Assert.Equal(PowerState.Running, (await ctx.Vm("cpus-a").Get())!.Desired);
+        await ctx.Vm("cpus-b").Power(PowerAction.Stop, null);
     }
 }

@@ -40,18 +40,25 @@ public sealed class VmPowerTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Start_MoreMemoryThanAnyHostHas_RefusedHostByHostAndDesiredStateUnchanged()
+    public async Task Start_MoreMemoryThanAnyHostHas_PendingWithEachHostsReason_AndAStopEndsTheWait()
     {
         await _ctx.CreateAsync(new CreateVmRequest { Name = "huge1", MemoryMiB = 64 * 1024 });
 
-        var ex = await Assert.ThrowsAsync<FabricException>(() => _ctx.Vm("huge1").Power(PowerAction.Start, null));
+        var start = await _ctx.Vm("huge1").Power(PowerAction.Start, null);
 
-        Assert.Equal(FabricErrorKind.Unavailable, ex.Kind);
-        Assert.Contains($"{_ctx.Agent.HostName}: ", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("MiB needed", ex.Message, StringComparison.Ordinal);
-        var vm = await _ctx.Vm("huge1").Get();
-        Assert.Equal(PowerState.Stopped, vm!.Desired);
-        Assert.Null(vm.Host);
+        Assert.Equal(OperationState.Running, start.State);
+        Assert.StartsWith("pending: cannot place VM 'huge1'", start.Message, StringComparison.Ordinal);
+        var vm = (await _ctx.Vm("huge1").Get())!;
+        Assert.Equal((PowerState.Running, VmStatus.Pending, null), (vm.Desired, vm.Observed, vm.Host));
+        Assert.Contains($"{_ctx.Agent.HostName}: ", vm.ObservedDetail, StringComparison.Ordinal);
+        Assert.Contains("MiB needed", vm.ObservedDetail, StringComparison.Ordinal);
+
+        var stop = await _ctx.FinishAsync(await _ctx.Vm("huge1").Power(PowerAction.Stop, null));
+
+        Assert.Equal(OperationState.Succeeded, stop.State);
+        Assert.Equal(OperationState.Failed, (await _ctx.Grains.GetGrain<IOperationGrain>(start.Id).Get())!.State);
+        vm = (await _ctx.Vm("huge1").Get())!;
+        Assert.Equal((PowerState.Stopped, VmStatus.Stopped), (vm.Desired, vm.Observed));
     }
 
     [Fact]

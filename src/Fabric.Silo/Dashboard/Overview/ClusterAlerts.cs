@@ -25,9 +25,14 @@ public static class ClusterAlerts
             alerts.AddRange(ForHost(host));
         }
 
-        foreach (var vm in vms.Where(v => v.Observed is VmStatus.Crashed or VmStatus.Unknown))
+        foreach (var vm in vms.Where(v => v.Observed is VmStatus.Crashed or VmStatus.Unknown or VmStatus.Pending))
         {
-            var message = vm.Observed == VmStatus.Crashed ? "crashed" : "state unknown: its host is unreachable";
+            var message = vm.Observed switch
+            {
+                VmStatus.Crashed => "crashed",
+                VmStatus.Pending => "pending: no host can take it yet; it starts as soon as one can",
+                _ => "state unknown: its host is unreachable",
+            };
             alerts.Add(new(vm.Observed == VmStatus.Crashed ? Severity.Error : Severity.Warning, $"VM {vm.Name}",
                 string.IsNullOrEmpty(vm.ObservedDetail) ? message : $"{message} ({vm.ObservedDetail})", $"/vms/{vm.Name}"));
         }

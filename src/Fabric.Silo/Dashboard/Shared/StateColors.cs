@@ -20,7 +20,7 @@ public static class StateColors
     {
         VmStatus.Running => Color.Success,
         VmStatus.Starting or VmStatus.ShuttingDown => Color.Info,
-        VmStatus.Paused or VmStatus.Suspended => Color.Warning,
+        VmStatus.Paused or VmStatus.Suspended or VmStatus.Pending => Color.Warning,
         VmStatus.Stopped => Color.Default,
         _ => Color.Error,
     };
