@@ -5,7 +5,7 @@ using Fabric.Contracts.Hosts;
 
 namespace Fabric.Cli.Hosts;
 
-/// <summary><c>fabric host list|show</c>: the cluster's hosts, as the REST API reports them.</summary>
+/// <summary><c>fabric host list|show|maintenance</c>: the cluster's hosts, as the REST API reports them.</summary>
 internal static class HostCommand
 {
     public static Command Create(CliContext context)
@@ -15,6 +15,7 @@ internal static class HostCommand
         api.AddTo(host);
         host.Subcommands.Add(CreateList(context, api));
         host.Subcommands.Add(CreateShow(context, api));
+        host.Subcommands.Add(HostMaintenanceCommand.Create(context, api));
         return host;
     }
 

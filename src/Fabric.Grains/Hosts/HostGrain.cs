@@ -1,5 +1,6 @@
 using Fabric.Contracts.Hosts;
 using Fabric.Contracts.Hosts.Leases;
+using Fabric.Contracts.Validation;
 using Fabric.Contracts.Vms;
 using Fabric.Grains.Placement;
 using Fabric.Grains.Storage;
@@ -128,7 +129,7 @@ public sealed partial class HostGrain(
     {
         if (!state.RecordExists)
         {
-            throw new KeyNotFoundException($"Host '{Name}' is not registered; start fabric-agent on it first.");
+            throw FabricException.NotFound("host", Name, "list hosts with 'fabric host list', or start fabric-agent on it first");
         }
 
         state.State.Maintenance = enabled;

@@ -1,4 +1,5 @@
 using Fabric.Contracts.Hosts;
+using Fabric.Contracts.Validation;
 using Fabric.Testing.Orleans;
 
 namespace Fabric.Grains.Tests.Hosts;
@@ -64,7 +65,8 @@ public sealed class HostGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task SetMaintenance_UnregisteredHost_ThrowsNamingTheHost()
     {
-        var ex = await Assert.ThrowsAsync<KeyNotFoundException>(() => Host("ghost-1").SetMaintenance(true));
+        var ex = await Assert.ThrowsAsync<FabricException>(() => Host("ghost-1").SetMaintenance(true));
+        Assert.Equal(FabricErrorKind.NotFound, ex.Kind);
         Assert.Contains("ghost-1", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -142,6 +142,17 @@ public sealed class BadInputTests(SiloProcessFixture silo)
     }
 
     [Theory]
+    [InlineData("/api/v1/hosts/node1/maintenance", """{}""", "enabled")]
+    [InlineData("/api/v1/hosts/node1/maintenance", """{"enabled":"yes"}""", "enabled")]
+    [InlineData("/api/v1/hosts/Bad%20Host/maintenance", """{"enabled":true}""", "name")]
+    public async Task PutMaintenance_BadRequest_400NamingTheField(string path, string json, string field)
+    {
+        using var response = await silo.Api.PutAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+        await Problems.AssertFieldAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
+    [Theory]
     [InlineData("""{"vCpus":0}""", "vCpus")]
     [InlineData("""{"memoryMiB":-1}""", "memoryMiB")]
     [InlineData("""{"removeNic":"eth0;rm"}""", "removeNic")]

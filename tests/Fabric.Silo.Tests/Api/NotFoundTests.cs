@@ -40,6 +40,15 @@ public sealed class NotFoundTests(SiloProcessFixture silo)
     }
 
     [Fact]
+    public async Task MaintenanceOfAnUnknownHost_404Host()
+    {
+        using var response = await silo.Api.PutAsync("/api/v1/hosts/ghost/maintenance", new StringContent("""{"enabled":true}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var message = await Problems.AssertFieldAsync(response, HttpStatusCode.NotFound, "host");
+        Assert.Contains("ghost", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartMissingVm_404Vm()
     {
         using var response = await silo.Api.PostAsJsonAsync("/api/v1/vms/ghost/start", new { });
