@@ -24,6 +24,7 @@ try
 {
     settings = SiloSettings.Load(builder.Configuration);
     adminToken = AdminTokenLoader.Load(builder.Configuration);
+    PlacementSettings.Load(builder.Configuration);
 }
 catch (InvalidSettingException ex)
 {

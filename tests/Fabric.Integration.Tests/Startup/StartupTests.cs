@@ -30,6 +30,8 @@ public sealed class StartupTests : IAsyncLifetime
     [Theory]
     [InlineData("--Fabric:Redis=foo=bar", "fabric-silo: cannot start: Fabric:Redis: 'foo=bar' is not a Redis connection string")]
     [InlineData("--Fabric:SiloPort=http", "fabric-silo: cannot start: Fabric:SiloPort: 'http' is not a TCP port")]
+    [InlineData("--Fabric:Placement:CpuAllocationRatio=0", "fabric-silo: cannot start: Fabric:Placement: Fabric:Placement:CpuAllocationRatio is 0; give 0.1 to 64")]
+    [InlineData("--Fabric:Placement:Strategy=random", "fabric-silo: cannot start: Fabric:Placement: Failed to convert configuration value")]
     public async Task Silo_MalformedSetting_ExitsWithOneLineNamingIt(string argument, string expected)
     {
         await using var silo = ChildProcess.StartDotnet(RepositoryPaths.SiloDll, ["--Fabric:Redis=127.0.0.1:1", argument],
