@@ -14,22 +14,11 @@ internal sealed class CliConfigStore(string path)
     /// <summary>Where `fabric up` writes the .NET client's connection file: next to this one.</summary>
     public string ClientFilePath => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, Client.Connection.FabricConnectionFile.FileName);
 
-    public static CliConfigStore For(CliContext context)
-    {
-        var configHome = context.GetEnvironmentVariable("XDG_CONFIG_HOME");
-        if (string.IsNullOrEmpty(configHome))
-        {
-            var home = context.GetEnvironmentVariable("HOME");
-            if (string.IsNullOrEmpty(home))
-            {
-                home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            }
-
-            configHome = System.IO.Path.Combine(home, ".config");
-        }
-
-        return new CliConfigStore(System.IO.Path.Combine(configHome, "fabric", "config.json"));
-    }
+    /// <summary>In the Fabric config folder, found as the .NET client finds its file (one XDG lookup for both).</summary>
+    public static CliConfigStore For(CliContext context) =>
+        new(System.IO.Path.Combine(
+            System.IO.Path.GetDirectoryName(Client.Connection.FabricConnectionFile.DefaultPath(context.GetEnvironmentVariable))!,
+            "config.json"));
 
     /// <summary>The saved config, or an empty one when there is none or it cannot be read.</summary>
     public CliConfig Load()
